@@ -1,0 +1,86 @@
+// The composition root: builds the HTTP app from its dependencies, with no DI container. Tests
+// build it too (DESIGN.md "Architecture").
+
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+import { migrationsCurrent } from './db/migrate.js';
+import { modules } from './modules/index.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { adminRoutes } from './platform/auth/admin-routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import { installContext } from './platform/http/context.js';
+import { installErrorHandling } from './platform/http/errors.js';
+import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';
+import { outboxRoutes } from './platform/notify/routes.js';
+import { CSS, CSS_PATH } from './platform/ui/css.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cookieSecure: boolean;
+  }
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    logger: {
+      level: deps.config.logLevel,
+      // No personal data in logs: no query strings (they may carry a phone number), no cookies,
+      // no remote address.
+      serializers: {
+        req: (r) => ({ method: r.method, path: String(r.url).split('?')[0], id: r.id }),
+        res: (r) => ({ statusCode: r.statusCode }),
+      },
+    },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+  });
+  app.decorate('cookieSecure', deps.config.cookieSecure);
+  collectApiRoutes(app);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    );
+  });
+  installContext(app, deps);
+  installErrorHandling(app, deps);
+
+  app.get(CSS_PATH, (_req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(CSS));
+  app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      const current = await migrationsCurrent(deps.handle);
+      if (!current) return reply.code(503).send({ status: 'migrations_pending' });
+      return { status: 'ready', database: deps.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'database_unreachable' });
+    }
+  });
+  app.get('/lang/:lang', (req, reply) => {
+    const lang = (req.params as { lang: string }).lang === 'en' ? 'en' : 'vi';
+    const next = (req.query as { next?: string }).next;
+    reply.setCookie('dc_lang', lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86400, secure: deps.config.cookieSecure });
+    return reply.redirect(typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/', 303);
+  });
+
+  authRoutes(app, deps);
+  adminRoutes(app, deps);
+  outboxRoutes(app, deps);
+  calendarRoutes(app, deps);
+  auditRoutes(app, deps);
+  for (const m of modules) m.routes(app, deps);
+  apiDocsRoutes(app, deps);
+  return app;
+}

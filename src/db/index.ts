@@ -1,0 +1,35 @@
+// One Kysely instance per dialect. SQLite (embedded default): WAL, foreign keys on, busy timeout.
+// PostgreSQL: a pool; int8 parsed as number so counts are numbers on both databases.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './types.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Conn = Kysely<Database>;
+
+export type DbHandle = { db: Db; dialect: Dialect; url: string; close: () => Promise<void>; sqlite?: SQLite.Database };
+
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDb(url: string): DbHandle {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url, close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', url, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,28 @@
+import { type MigrationProvider, Migrator } from 'kysely';
+import type { DbHandle } from './index.js';
+import { migrations } from './migrations/index.js';
+
+function migrator(h: DbHandle): Migrator {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      return Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (db: Parameters<typeof m.up>[0]) => m.up(db, h.dialect) }]));
+    },
+  };
+  return new Migrator({ db: h.db, provider });
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(h: DbHandle): Promise<string[]> {
+  const { error, results } = await migrator(h).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** For /readyz: true when every known migration has been applied. */
+export async function migrationsCurrent(h: DbHandle): Promise<boolean> {
+  const list = await migrator(h).getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,177 @@
+// Table types for Kysely. Times are ISO-8601 UTC text; dates are 'YYYY-MM-DD' text; flags are 0/1
+// integers, so that one query runs unchanged on SQLite and PostgreSQL (DESIGN.md "Both databases").
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type Flag = 0 | 1;
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_folded: string;
+  level: string;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: number | null;
+  path: string;
+  is_demo: number;
+  note: string | null;
+}
+export interface AgencyTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  kind: string;
+  is_demo: number;
+}
+export interface HouseholdTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  address: string;
+  is_demo: number;
+}
+export interface ResidentTable {
+  id: Generated<number>;
+  household_id: number;
+  full_name: string;
+  birth_year: number | null;
+  gender: string | null;
+  phone: string | null;
+  relation: string;
+  is_representative: number;
+}
+export interface UserTable {
+  id: Generated<number>;
+  kind: 'official' | 'resident';
+  username: string | null;
+  phone: string | null;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  resident_id: number | null;
+  created_at: string;
+  disabled_at: string | null;
+  is_demo: Generated<number>;
+}
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  unit_id: number;
+  agency_id: number | null;
+  granted_by: number | null;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  stage: 'totp' | 'full';
+  csrf_secret: string;
+  created_at: string;
+  expires_at: string;
+}
+export interface SignInFailureTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+export interface OtpCodeTable {
+  id: Generated<number>;
+  phone: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  attempts: number;
+  used_at: string | null;
+}
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  unit_id: number | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: string;
+  recipient: string;
+  template: string;
+  params: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+export interface CalendarDayTable {
+  id: Generated<number>;
+  date: string;
+  kind: string;
+  occasion: string;
+  audience: string;
+  legal_basis: string;
+  source_doc: string;
+  provisional: number;
+  created_by: number | null;
+}
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  unit_id: number;
+  created_by: number;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+export interface SearchDocTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: string;
+  unit_id: number | null;
+  title: string;
+  folded: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  agencies: AgencyTable;
+  households: HouseholdTable;
+  residents: ResidentTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  otp_codes: OtpCodeTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  notifications: NotificationTable;
+  calendar_days: CalendarDayTable;
+  api_tokens: ApiTokenTable;
+  search_docs: SearchDocTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type User = Selectable<UserTable>;

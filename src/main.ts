@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Command line: serve, migrate, seed [--demo], verify-audit, backup <file>, units import <csv>.
+import { readFileSync } from 'node:fs';
+import { createApp } from './app.js';
+import type { AppDeps } from './app-deps.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDb } from './db/index.js';
+import { migrateToLatest } from './db/migrate.js';
+import { isEmpty, seedBase, seedDemo } from './db/seed.js';
+import { ImportError, importUnits, parseUnitsCsv } from './modules/units/import.js';
+import { verifyAudit } from './platform/audit/audit.js';
+import { DEMO_PASSWORD, DEMO_RESIDENT_PHONE } from './platform/auth/demo-accounts.js';
+import { todayInVietnam } from './platform/calendar/calendar.js';
+import { ensureOfficialDays } from './platform/calendar/store.js';
+import { systemClock } from './platform/clock.js';
+import { startOutboxWorker } from './platform/notify/outbox.js';
+
+const USAGE = `danchu <command>
+  serve                 migrate, seed the demo on a first start (not in production), serve HTTP
+  migrate               apply pending database migrations
+  seed [--demo]         official calendar and Na Rì units; --demo adds demo data of every module
+  verify-audit          recompute the audit hash chain; names the first broken entry
+  backup <file>         consistent online copy of the SQLite database (PostgreSQL: use pg_dump)
+  units import <csv>    import administrative units (code,name,level,parent_code,valid_from,valid_to,successor_code,note)`;
+
+async function deps(): Promise<AppDeps> {
+  const config = loadConfig();
+  const handle = openDb(config.databaseUrl);
+  return { config, handle, db: handle.db, dialect: handle.dialect, clock: systemClock };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...args] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help') {
+    console.log(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const d = await deps();
+  try {
+    switch (cmd) {
+      case 'serve':
+        return await serve(d);
+      case 'migrate': {
+        const applied = await migrateToLatest(d.handle);
+        await ensureOfficialDays(d.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+        return 0;
+      }
+      case 'seed':
+        await migrateToLatest(d.handle);
+        if (args.includes('--demo')) await seedDemo(d);
+        else await seedBase(d);
+        console.log(args.includes('--demo') ? 'Seeded the official data and the demo.' : 'Seeded the official data.');
+        return 0;
+      case 'verify-audit': {
+        const r = await verifyAudit(d.db);
+        if (r.ok) {
+          console.log(`Audit chain intact: ${r.count} entries.`);
+          return 0;
+        }
+        console.error(`Audit chain BROKEN at entry ${r.brokenSeq}: ${r.reason} (${r.count} entries verified before it).`);
+        return 1;
+      }
+      case 'backup': {
+        const file = args[0];
+        if (!file) throw new UsageError('backup needs a target file: danchu backup ./backup.sqlite');
+        if (d.dialect !== 'sqlite' || !d.handle.sqlite) throw new UsageError('On PostgreSQL use pg_dump (see README, "Backup and restore").');
+        await d.handle.sqlite.backup(file);
+        console.log(`Backup written to ${file}.`);
+        return 0;
+      }
+      case 'units': {
+        if (args[0] !== 'import' || !args[1]) throw new UsageError('usage: danchu units import <file.csv>');
+        await migrateToLatest(d.handle);
+        const rows = parseUnitsCsv(readFileSync(args[1], 'utf8'));
+        const r = await importUnits(d, rows, { userId: null, label: 'cli' }, todayInVietnam(new Date()));
+        console.log(`Units: ${r.created} created, ${r.updated} updated, ${rows.length - r.created - r.updated} unchanged.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${cmd}".\n${USAGE}`);
+    }
+  } finally {
+    if (cmd !== 'serve') await d.handle.close();
+  }
+}
+
+async function serve(d: AppDeps): Promise<number> {
+  await migrateToLatest(d.handle);
+  if (d.config.seedDemoOnFirstStart && (await isEmpty(d))) {
+    console.log('First start: seeding the demo data…');
+    await seedDemo(d);
+  } else await ensureOfficialDays(d.db);
+  const app = await createApp(d);
+  const stopWorker = startOutboxWorker(d.db, d.clock, 2000, (e) => app.log.error({ err: e }, 'outbox worker'));
+  const address = await app.listen({ port: d.config.port, host: d.config.host });
+  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  console.log(`Dân chủ cơ sở is running at ${shown} (${d.dialect}).`);
+  if (d.config.seedDemoOnFirstStart) {
+    console.log(`Demo: sign in as "canbo.nari" / "${DEMO_PASSWORD}" (other accounts in the README), or as a resident with ${DEMO_RESIDENT_PHONE}.`);
+  }
+  const stop = async () => {
+    stopWorker();
+    await app.close();
+    await d.handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e) => {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ImportError) console.error(e.message);
+    else console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+// The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
+import type { ModuleManifest } from './module.js';
+import { unitsModule } from './units/index.js';
+
+export const modules: ModuleManifest[] = [unitsModule];

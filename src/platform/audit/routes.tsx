@@ -1,0 +1,64 @@
+// Officials read the history of a record: every audited change with who and when.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { platformPolicy } from '../auth/policy.js';
+import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
+import { sendPage, viewOf } from '../http/context.js';
+import { formatDateTime } from '../i18n/index.js';
+import { Layout } from '../ui/layout.js';
+import { historyOf } from './audit.js';
+
+export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/audit/unit/:id', async (req, reply) => {
+    if (!req.actor) throw new Unauthenticated();
+    const id = Number((req.params as { id: string }).id);
+    const unit = await deps.db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+    if (!unit) throw new NotFound();
+    if (!platformPolicy(req.actor, 'readAudit', { unitPath: unit.path })) throw new Forbidden();
+    // A unit's history: changes to the unit itself and every change recorded against it.
+    const [own, scoped] = await Promise.all([
+      historyOf(deps.db, 'unit', id),
+      deps.db.selectFrom('audit_log').selectAll().where('unit_id', '=', id).orderBy('seq').limit(500).execute(),
+    ]);
+    const entries = [...new Map([...own, ...scoped].map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
+    const view = viewOf(req, deps);
+    const { t } = view;
+    return sendPage(
+      req,
+      reply,
+      <Layout view={view} title={t('audit.title')} crumbs={[{ href: `/units/${id}`, label: unit.name }]}>
+        <h1>
+          {t('audit.title')}: {unit.name}
+        </h1>
+        {entries.length === 0 ? (
+          <p>{t('audit.empty')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">Dữ liệu</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.seq}>
+                  <td>{e.seq}</td>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor_label}</td>
+                  <td>{e.action}</td>
+                  <td>
+                    <code>{e.data}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { NotFound, Unauthenticated } from '../errors.js';
+import { sendPage, viewOf } from '../http/context.js';
+import { formatDateTime } from '../i18n/index.js';
+import { Layout } from '../ui/layout.js';
+import { renderTemplate, type TemplateName } from './templates.js';
+
+export function outboxRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // The development outbox shows what would have been sent (one-time codes included), so a
+  // newcomer can sign in as a resident. It does not exist in production (config.devOutbox).
+  app.get('/dev/outbox', async (req, reply) => {
+    if (!deps.config.devOutbox) throw new NotFound();
+    const view = viewOf(req, deps);
+    const { t } = view;
+    const rows = await deps.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(50).execute();
+    return sendPage(
+      req,
+      reply,
+      <Layout view={view} title={t('outbox.title')}>
+        <h1>{t('outbox.title')}</h1>
+        <p class="muted">{t('outbox.hint')}</p>
+        {rows.length === 0 ? (
+          <p>{t('outbox.empty')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">Kênh</th>
+                <th scope="col">Người nhận</th>
+                <th scope="col">Nội dung</th>
+                <th scope="col">Trạng thái</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(r.created_at)}</td>
+                  <td>{r.channel}</td>
+                  <td>{r.recipient}</td>
+                  <td class="msg">{renderTemplate(r.template as TemplateName, JSON.parse(r.params)).body}</td>
+                  <td>{r.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/notifications', async (req, reply) => {
+    if (!req.actor?.userId) throw new Unauthenticated();
+    const view = viewOf(req, deps);
+    const { t } = view;
+    const rows = await deps.db.selectFrom('notifications').selectAll().where('user_id', '=', req.actor.userId).orderBy('id', 'desc').limit(100).execute();
+    return sendPage(
+      req,
+      reply,
+      <Layout view={view} title={t('notifications.title')}>
+        <h1>{t('notifications.title')}</h1>
+        {rows.length === 0 ? (
+          <p>{t('notifications.empty')}</p>
+        ) : (
+          <ul class="list">
+            {rows.map((n) => (
+              <li key={n.id}>
+                <strong>{n.title}</strong> <span class="muted">{formatDateTime(n.created_at)}</span>
+                <br />
+                {n.link ? <a href={n.link}>{n.body}</a> : n.body}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,37 @@
+// One search index for every module: a folded text per entity (search_docs), searched with SQLite
+// FTS5 or PostgreSQL full-text ('simple' config over the folded column). Every word of the query
+// must match as a prefix, so "dong xa" finds "Đổng Xá" and "dan chu" finds "dân chủ".
+import { sql } from 'kysely';
+import type { Conn, Dialect } from '../../db/index.js';
+import { fold, foldTerms } from './fold.js';
+
+export type SearchDoc = { entityType: string; entityId: string; unitId: number | null; title: string; text?: string };
+
+export async function indexDoc(db: Conn, doc: SearchDoc): Promise<void> {
+  const folded = fold(`${doc.title} ${doc.text ?? ''}`);
+  await db
+    .insertInto('search_docs')
+    .values({ entity_type: doc.entityType, entity_id: doc.entityId, unit_id: doc.unitId, title: doc.title, folded })
+    .onConflict((oc) => oc.columns(['entity_type', 'entity_id']).doUpdateSet({ title: doc.title, folded, unit_id: doc.unitId }))
+    .execute();
+}
+
+export type SearchHit = { entityType: string; entityId: string; unitId: number | null; title: string };
+
+export async function searchDocs(db: Conn, dialect: Dialect, query: string, opts: { entityType?: string; limit?: number } = {}): Promise<SearchHit[]> {
+  const terms = foldTerms(query);
+  if (terms.length === 0) return [];
+  const limit = Math.min(opts.limit ?? 20, 100);
+  const typeFilter = opts.entityType ? sql`and d.entity_type = ${opts.entityType}` : sql``;
+  const rows =
+    dialect === 'sqlite'
+      ? await sql<Row>`select d.entity_type, d.entity_id, d.unit_id, d.title from search_fts f
+          join search_docs d on d.id = f.rowid
+          where search_fts match ${terms.map((t) => `"${t}"*`).join(' ')} ${typeFilter}
+          order by f.rank limit ${limit}`.execute(db)
+      : await sql<Row>`select d.entity_type, d.entity_id, d.unit_id, d.title from search_docs d
+          where to_tsvector('simple', d.folded) @@ to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' & ')}) ${typeFilter}
+          order by length(d.folded) limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, unitId: r.unit_id, title: r.title }));
+}
+type Row = { entity_type: string; entity_id: string; unit_id: number | null; title: string };
