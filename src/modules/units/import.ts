@@ -75,8 +75,7 @@ function splitCsvLine(line: string): string[] {
     else if (ch === ',') {
       out.push(cur);
       cur = '';
-    }
-    else cur += ch;
+    } else cur += ch;
   }
   out.push(cur);
   return out;
