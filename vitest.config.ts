@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 // Three projects: `unit` (pure code), `db` (*.db.test.ts: real SQLite, or PostgreSQL when
 // DANCHU_TEST_DB=postgres), `e2e` (real Chromium; run by scripts/e2e.mjs).
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], exclude: ['src/**/*.db.test.{ts,tsx}'] } },

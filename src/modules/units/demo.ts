@@ -151,30 +151,44 @@ export async function seedDemoUnits(deps: AppDeps): Promise<void> {
         await indexDoc(trx, { entityType: 'unit', entityId: String(ins.id), unitId: ins.id, title: name, text: commune.name });
         villages++;
         const hhCount = r.int(20, 200);
-        for (let h = 1; h <= hhCount; h++) {
-          const hh = await trx
-            .insertInto('households')
-            .values({ unit_id: ins.id, code: `H${String(h).padStart(3, '0')}`, address: `${name}, ${commune.name}`, is_demo: 1 })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          households++;
-          const family = r.pick(FAMILY);
-          const members = r.int(1, 6);
-          const rows = [];
-          for (let m = 0; m < members; m++) {
-            const gender = m === 1 ? 'nữ' : r.next() < 0.5 ? 'nam' : 'nữ';
-            rows.push({
-              household_id: hh.id,
-              full_name: personName(r, gender, m === 1 ? undefined : family),
-              birth_year: m === 0 ? r.int(1950, 1995) : m === 1 ? r.int(1955, 1998) : r.int(1990, 2022),
-              gender,
-              phone: m === 0 ? `09${String(r.int(10000000, 99999999))}` : null,
-              relation: m === 0 ? 'chủ hộ' : m === 1 ? 'vợ/chồng' : 'con',
-              is_representative: m === 0 ? 1 : 0,
+        // One insert per village for households and one for their members: seeding stays quick on
+        // PostgreSQL too, where each round trip costs.
+        const hhRows = await trx
+          .insertInto('households')
+          .values(
+            Array.from({ length: hhCount }, (_, h) => ({
+              unit_id: ins.id,
+              code: `H${String(h + 1).padStart(3, '0')}`,
+              address: `${name}, ${commune.name}`,
+              is_demo: 1,
+            })),
+          )
+          .returning(['id', 'code'])
+          .execute();
+        households += hhRows.length;
+        const members = hhRows
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .flatMap((hh) => {
+            const family = r.pick(FAMILY);
+            return Array.from({ length: r.int(1, 6) }, (_, m) => {
+              const gender = m === 1 ? 'nữ' : r.next() < 0.5 ? 'nam' : 'nữ';
+              return {
+                household_id: hh.id,
+                full_name: personName(r, gender, m === 1 ? undefined : family),
+                birth_year: m === 0 ? r.int(1950, 1995) : m === 1 ? r.int(1955, 1998) : r.int(1990, 2022),
+                gender,
+                phone: m === 0 ? `09${String(r.int(10000000, 99999999))}` : null,
+                relation: m === 0 ? 'chủ hộ' : m === 1 ? 'vợ/chồng' : 'con',
+                is_representative: m === 0 ? 1 : 0,
+              };
             });
-          }
-          await trx.insertInto('residents').values(rows).execute();
-        }
+          });
+        // SQLite allows 32766 bound parameters per statement: insert in chunks.
+        for (let i = 0; i < members.length; i += 2000)
+          await trx
+            .insertInto('residents')
+            .values(members.slice(i, i + 2000))
+            .execute();
       }
       const agencies = [
         { name: `Văn phòng HĐND và UBND ${commune.name}`, kind: 'peoples_committee' },

@@ -69,6 +69,7 @@ export function unitRoutes(app: FastifyInstance, deps: AppDeps): void {
       agencies: agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
       households: await repo.householdCount(db, villageIds),
       canReadAudit: platformPolicy(req.actor, 'readAudit', { unitPath: unit.path }),
+      canViewHouseholds: platformPolicy(req.actor, 'viewHouseholds', { unitPath: unit.path }),
     };
   }
 

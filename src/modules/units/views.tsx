@@ -13,6 +13,7 @@ export type UnitPageModel = {
   agencies: { id: number; name: string; kind: string }[];
   households: number;
   canReadAudit: boolean;
+  canViewHouseholds: boolean;
 };
 
 const levelKey = (level: string) => `unit.level.${level}` as MessageKey;
@@ -204,6 +205,11 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
             ))}
           </ul>
         </section>
+      )}
+      {m.canViewHouseholds && (
+        <p>
+          <a href={`/units/${u.id}/households`}>{t('unit.households')}</a>
+        </p>
       )}
       {m.canReadAudit && (
         <p>

@@ -5,6 +5,3 @@ export function normalizePhone(input: string): string | null {
   else if (/^84\d{9}$/.test(s)) s = `0${s.slice(2)}`;
   return /^0[35789]\d{8}$/.test(s) ? s : null;
 }
-
-/** For display to others: 0912 *** 678. */
-export const maskPhone = (p: string): string => `${p.slice(0, 4)} *** ${p.slice(-3)}`;

@@ -30,7 +30,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/sign-in', async (req, reply) => {
     const next = safeNext((req.query as Body).next);
-    const notice = req.sessionExpired ? req.t('auth.expired') : undefined;
+    const notice = req.sessionExpired || (req.query as Body).expired ? req.t('auth.expired') : undefined;
     return sendPage(req, reply, <SignInPage view={viewOf(req, deps)} values={{ next }} notice={notice} />);
   });
 

@@ -56,7 +56,9 @@ function respond(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, status
         ...(fields ? { errors: fields } : {}),
       });
   }
-  if (status === 401 && req.method === 'GET') return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  if (status === 401 && req.method === 'GET') {
+    return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}${req.sessionExpired ? '&expired=1' : ''}`, 303);
+  }
   if (!req.t) {
     req.t = t;
     req.lang = 'vi';

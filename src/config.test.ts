@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_SECRET, loadConfig } from './config.js';
+
+describe('config: validated once at start', () => {
+  it('defaults: port 3000, SQLite under ./data, demo on', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dialect).toBe('sqlite');
+    expect(c.databaseUrl).toMatch(/data[/\\]danchu\.sqlite$/);
+    expect(c.seedDemoOnFirstStart).toBe(true);
+  });
+  it('postgres:// selects PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).dialect).toBe('postgres');
+  });
+  it('a bad PORT or DATABASE_URL is refused with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT="abc"/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+  it('production refuses the default secret and insecure cookies', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEV_SECRET })).toThrow(/SESSION_SECRET/);
+    const secret = 'x'.repeat(40);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
+    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret });
+    expect(ok.cookieSecure).toBe(true);
+    expect(ok.devOutbox).toBe(false);
+    expect(ok.seedDemoOnFirstStart).toBe(false);
+  });
+});
