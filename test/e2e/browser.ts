@@ -73,3 +73,9 @@ export async function freshTotpCode(): Promise<string> {
   if (intoStep > 25_000) await new Promise((r) => setTimeout(r, 30_500 - intoStep));
   return totpCode(DEMO_TOTP_SECRET, new Date());
 }
+
+/** The text a user sees in an element (rendered, hidden parts left out), trimmed. */
+export async function seenText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property: what a user sees.
+  return (await locator.innerText()).trim();
+}

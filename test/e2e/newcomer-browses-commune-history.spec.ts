@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { launchBrowser, newPage, shows } from './browser.js';
+import { launchBrowser, newPage, seenText, shows } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -74,7 +74,7 @@ describe('a newcomer browses a commune and its history', () => {
     await page.getByRole('main').getByRole('link', { name: 'Xã Đổng Xá', exact: true }).click();
     await shows(page.getByRole('heading', { level: 1, name: 'Xã Đổng Xá' }));
     const history = page.getByRole('region', { name: 'Lịch sử' });
-    expect(await history.innerText()).toContain('Xã Đổng Xá → Xã Xuân Dương từ 01/07/2025');
+    expect(await seenText(history)).toContain('Xã Đổng Xá → Xã Xuân Dương từ 01/07/2025');
 
     // The successor link leads to the commune as it is today.
     await history.getByRole('link', { name: 'Xã Xuân Dương', exact: true }).click();

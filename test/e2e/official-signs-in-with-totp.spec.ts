@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/platform/auth/demo-accounts.js';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { freshTotpCode, launchBrowser, newPage, shows } from './browser.js';
+import { freshTotpCode, launchBrowser, newPage, seenText, shows } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -41,7 +41,7 @@ describe('a commune official signs in with a password and a TOTP code', () => {
     await page.getByRole('button', { name: 'Xác nhận' }).click();
 
     const signOut = await shows(page.getByRole('banner').getByRole('button', { name: /^Đăng xuất/ }));
-    expect(await signOut.innerText()).toContain('Hoàng Thị Lan');
+    expect(await seenText(signOut)).toContain('Hoàng Thị Lan');
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByRole('banner').getByRole('link', { name: 'Đăng nhập' }).count()).toBe(0);
     await page.context().close();
@@ -66,7 +66,7 @@ describe('a commune official signs in with a password and a TOTP code', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
     expect(describedBy.split(' ')).toContain('f-code-err');
-    expect((await page.locator('#f-code-err').innerText()).trim()).toBe(message);
+    expect(await seenText(page.locator('#f-code-err'))).toBe(message);
 
     expect(await page.getByRole('button', { name: /^Đăng xuất/ }).count()).toBe(0);
     // Still on the TOTP step: the right code now signs in.

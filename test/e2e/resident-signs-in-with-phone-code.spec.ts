@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { launchBrowser, newPage, shows } from './browser.js';
+import { launchBrowser, newPage, seenText, shows } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,14 +31,14 @@ describe('a resident signs in with a code sent to their phone', () => {
     await card.getByRole('button', { name: 'Gửi mã' }).click();
 
     await shows(page.getByRole('heading', { level: 1, name: 'Mã xác nhận' }));
-    expect(await page.getByRole('status').innerText()).toContain('Đã gửi mã đến 0912345678');
+    expect(await seenText(page.getByRole('status'))).toContain('Đã gửi mã đến 0912345678');
 
     // What a newcomer does: open the development outbox (linked from the code page) in another tab.
     const outboxLink = await shows(page.getByRole('link', { name: 'Xem mã trong hộp thư gửi phát triển' }));
     const outbox = await page.context().newPage();
     await outbox.goto(new URL((await outboxLink.getAttribute('href'))!, server.url).toString());
     const row = await shows(outbox.getByRole('row').filter({ hasText: '0912345678' }).first());
-    const code = /\b(\d{6})\b/.exec(await row.innerText())?.[1];
+    const code = /\b(\d{6})\b/.exec(await seenText(row))?.[1];
     expect(code, 'a 6-digit code in the outbox row').toMatch(/^\d{6}$/);
 
     // The outbox shows what was really sent: the same code as the message in the database.
@@ -56,7 +56,7 @@ describe('a resident signs in with a code sent to their phone', () => {
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     const signOut = await shows(page.getByRole('banner').getByRole('button', { name: /^Đăng xuất/ }));
     const resident = await server.deps.db.selectFrom('users').select('display_name').where('phone', '=', '0912345678').executeTakeFirstOrThrow();
-    expect(await signOut.innerText()).toContain(resident.display_name);
+    expect(await seenText(signOut)).toContain(resident.display_name);
     await page.context().close();
   });
 
@@ -74,7 +74,7 @@ describe('a resident signs in with a code sent to their phone', () => {
     expect(await field.inputValue()).toBe('12345');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(((await field.getAttribute('aria-describedby')) ?? '').split(' ')).toContain('f-phone-err');
-    expect((await page.locator('#f-phone-err').innerText()).trim()).toBe(message);
+    expect(await seenText(page.locator('#f-phone-err'))).toBe(message);
 
     // No code was sent, and nobody is signed in.
     const sent = await server.deps.db.selectFrom('outbox').select('id').where('recipient', 'like', '%12345').execute();

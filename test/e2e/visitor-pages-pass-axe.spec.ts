@@ -42,12 +42,29 @@ describe('a visitor (not signed in): public pages pass axe-core WCAG 2.1 AA', ()
     ['search results for "dong xa"', () => '/search?q=dong+xa', 200, 'Kết quả tìm kiếm'],
     ['sign-in', () => '/sign-in', 200, 'Đăng nhập'],
     ['API documentation', () => '/api/docs', 200, 'API dữ liệu'],
-    ['development outbox', () => '/dev/outbox', 200, 'Hộp thư gửi (môi trường phát triển)'],
     ['a page that does not exist (404)', () => '/khong-co-trang-nay', 404, 'Đã có lỗi'],
   ];
   for (const [name, path, status, heading] of pages) {
     it(name, async () => check(page, path(), status, heading));
   }
+
+  it('sign-in showing a field error and the error summary', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Số điện thoại').fill('12345');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await shows(page.getByRole('alert'));
+    await expectNoAxeViolations(page);
+  });
+
+  it('the code page, then the development outbox holding the code sent', async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await shows(page.getByRole('heading', { level: 1, name: 'Mã xác nhận' }));
+    await expectNoAxeViolations(page);
+    await check(page, '/dev/outbox', 200, 'Hộp thư gửi (môi trường phát triển)');
+    expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+  });
 
   it('the home page in English', async () => {
     await page.goto(`${server.url}/lang/en?next=/`);
@@ -74,6 +91,14 @@ describe('the provincial admin (signed in with TOTP): admin pages pass axe-core 
     ['/admin/tokens', 200, 'Khóa API'],
     ['/admin/calendar', 200, /^Lịch ngày nghỉ \d{4}$/],
   ];
+  it("Xã Na Rì's household register, and a village's", async () => {
+    const naRi = await server.deps.db.selectFrom('units').select('id').where('code', '=', '02155').where('valid_to', 'is', null).executeTakeFirstOrThrow();
+    await check(page, `/units/${naRi.id}/households`, 200, 'Số hộ gia đình: Xã Na Rì');
+    await page.getByRole('table').getByRole('link').first().click();
+    await shows(page.getByRole('columnheader', { name: 'Mã hộ' }));
+    await expectNoAxeViolations(page);
+  });
+
   for (const [path, status, heading] of pages) {
     it(path, async () => {
       await check(page, path, status, heading);
