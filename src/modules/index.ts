@@ -2,4 +2,5 @@
 import type { ModuleManifest } from './module.js';
 import { unitsModule } from './units/index.js';
 
-export const modules: ModuleManifest[] = [unitsModule];
+export const modules: ModuleManifest[] = [];
+modules.push(unitsModule(() => modules));

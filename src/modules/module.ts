@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { VNode } from 'preact';
 import type { AppDeps } from '../app-deps.js';
+import type { Unit } from '../db/types.js';
+import type { ViewCtx } from '../platform/ui/view.js';
 
 /** A module's manifest: the app, the seeds and (later) the monitoring dashboard read it. */
 export type ModuleManifest = {
@@ -7,6 +10,8 @@ export type ModuleManifest = {
   routes: (app: FastifyInstance, deps: AppDeps) => void;
   /** Adds this module's demo data; runs in module order inside `danchu seed --demo`. */
   seedDemo?: (deps: AppDeps) => Promise<void>;
+  /** This module's section of a commune's home page (null when it has nothing to show yet). */
+  communeSection?: (deps: AppDeps, commune: Unit, view: ViewCtx) => Promise<VNode | null>;
 };
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

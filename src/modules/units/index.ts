@@ -1,13 +1,15 @@
-import { defineModule } from '../module.js';
+import { defineModule, type ModuleManifest } from '../module.js';
 import { seedDemoUnits } from './demo.js';
 import { householdRoutes } from './households.js';
 import { unitRoutes } from './routes.js';
 
-export const unitsModule = defineModule({
-  name: 'units',
-  routes: (app, deps) => {
-    unitRoutes(app, deps);
-    householdRoutes(app, deps);
-  },
-  seedDemo: seedDemoUnits,
-});
+/** The units module renders commune home pages, so it is handed the list of all modules. */
+export const unitsModule = (all: () => ModuleManifest[]) =>
+  defineModule({
+    name: 'units',
+    routes: (app, deps) => {
+      unitRoutes(app, deps, all);
+      householdRoutes(app, deps);
+    },
+    seedDemo: seedDemoUnits,
+  });

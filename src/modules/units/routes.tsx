@@ -10,6 +10,7 @@ import { parseDate } from '../../platform/i18n/index.js';
 import { searchDocs } from '../../platform/search/index.js';
 import { presentUnit } from './present.js';
 import * as repo from './units.repo.js';
+import type { ModuleManifest } from '../module.js';
 import { HomePage, SearchPage, UnitPage, type UnitPageModel, UnitsIndexPage } from './views.js';
 
 const UnitSchema = Type.Object({
@@ -41,9 +42,19 @@ const toApi = (u: Unit, today: string) => {
   return rest;
 };
 
-export function unitRoutes(app: FastifyInstance, deps: AppDeps): void {
+/** Each module's section of a commune home page; the list is passed in to avoid an import cycle. */
+export type SectionSource = () => ModuleManifest[];
+
+export function unitRoutes(app: FastifyInstance, deps: AppDeps, modules: SectionSource): void {
   const { db } = deps;
   const today = () => todayInVietnam(deps.clock.now());
+
+  async function sectionsOf(unit: Unit, req: Parameters<typeof viewOf>[0]) {
+    if (!['commune', 'ward', 'town', 'special_zone'].includes(unit.level)) return [];
+    const view = viewOf(req, deps);
+    const parts = await Promise.all(modules().map((m) => m.communeSection?.(deps, unit, view) ?? null));
+    return parts.filter((p): p is NonNullable<typeof p> => p !== null);
+  }
 
   async function unitModel(unit: Unit, req: Parameters<typeof viewOf>[0]): Promise<UnitPageModel> {
     const d = today();
@@ -70,6 +81,7 @@ export function unitRoutes(app: FastifyInstance, deps: AppDeps): void {
       households: await repo.householdCount(db, villageIds),
       canReadAudit: platformPolicy(req.actor, 'readAudit', { unitPath: unit.path }),
       canViewHouseholds: platformPolicy(req.actor, 'viewHouseholds', { unitPath: unit.path }),
+      sections: await sectionsOf(unit, req),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Lang, MessageKey } from '../../platform/i18n/index.js';
 import { formatDate, formatNumber } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -14,6 +15,7 @@ export type UnitPageModel = {
   households: number;
   canReadAudit: boolean;
   canViewHouseholds: boolean;
+  sections: VNode[];
 };
 
 const levelKey = (level: string) => `unit.level.${level}` as MessageKey;
@@ -179,7 +181,7 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
       {isCommuneLevel && u.current && (
         <section aria-labelledby="h-sections">
           <h2 id="h-sections">{t('unit.homeSections')}</h2>
-          <p class="muted">{t('unit.noSections')}</p>
+          {m.sections.length > 0 ? m.sections : <p class="muted">{t('unit.noSections')}</p>}
         </section>
       )}
       {m.children.length > 0 && (

@@ -1,0 +1,106 @@
+// Helpers of the benchmark (bench/run.mjs): child processes, free ports, raw HTTP requests.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A port the OS says is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+/** Starts a child process; its output is kept (for error messages) but not shown. */
+export function start(cmd, args, env, opts = {}) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  children.add(child);
+  child.output = '';
+  child.stdout.on('data', (d) => {
+    child.output += d;
+  });
+  child.stderr.on('data', (d) => {
+    child.output += d;
+  });
+  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return child;
+}
+
+/** Stops a child we started (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+export async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await child.exited;
+  clearTimeout(t);
+  children.delete(child);
+}
+
+/**
+ * One GET with node:http (no decompression, unlike fetch): status, headers and the raw body bytes.
+ * A fresh connection each time (agent: false).
+ */
+export function get(url, headers = {}, timeoutMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Polls `url` every `everyMs` until it answers 200; resolves with the time of that answer
+ * (performance.now()). Fails when the child exits or after `limitMs`.
+ */
+export async function waitFor200(url, child, { everyMs = 10, limitMs = 30000 } = {}) {
+  const deadline = performance.now() + limitMs;
+  for (;;) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before ${url} answered 200:\n${child.output}`);
+    }
+    const tried = performance.now();
+    try {
+      const r = await get(url, {}, 1000);
+      if (r.status === 200) return performance.now();
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`${url} did not answer 200 within ${limitMs} ms:\n${child?.output ?? ''}`);
+    const wait = everyMs - (performance.now() - tried);
+    if (wait > 0) await sleep(wait);
+  }
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+export const fmt = (n, digits = 0) =>
+  Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
+
+/** A plain-text table: rows of cells, the first row is the header. */
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
