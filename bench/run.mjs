@@ -134,7 +134,9 @@ async function throughputAndSize() {
     console.log(table(rows));
     for (const t of targets) {
       const x = results.throughput[t.key];
-      console.log(`${t.name}: app/raw req/s ${ratio(x.app.rps, x.raw.rps)} (${fmt((100 * x.app.rps) / x.raw.rps)}% of raw); p99 ${fmt(x.app.p99, 1)} ms vs raw ${fmt(x.raw.p99, 1)} ms`);
+      console.log(
+        `${t.name}: app/raw req/s ${ratio(x.app.rps, x.raw.rps)} (${fmt((100 * x.app.rps) / x.raw.rps)}% of raw); p99 ${fmt(x.app.p99, 1)} ms vs raw ${fmt(x.raw.p99, 1)} ms`,
+      );
     }
     const home = results.throughput.communeHome;
     console.log(
@@ -177,19 +179,26 @@ async function pageWeight(base, id) {
     return { path, plain: plain.length, gz, servedGzip: served, text: plain.toString('utf8') };
   };
   const pages = [await fetchGz('/'), await fetchGz(`/units/${id}`)];
-  const hrefs = [...new Set(pages.flatMap((p) => [...p.text.matchAll(/<link\b[^>]*>/g)].filter((m) => /rel="?stylesheet/.test(m[0])).map((m) => m[0].match(/href="([^"]+)"/)?.[1])))].filter(Boolean);
+  const hrefs = [
+    ...new Set(
+      pages.flatMap((p) => [...p.text.matchAll(/<link\b[^>]*>/g)].filter((m) => /rel="?stylesheet/.test(m[0])).map((m) => m[0].match(/href="([^"]+)"/)?.[1])),
+    ),
+  ].filter(Boolean);
   const css = [];
   for (const href of hrefs) css.push(await fetchGz(href));
   const cssGz = css.reduce((s, c) => s + c.gz, 0);
   const cssPlain = css.reduce((s, c) => s + c.plain, 0);
 
   const rows = [['resource', 'uncompressed', 'gzip', 'gzip/plain', 'served gzip']];
-  for (const r of [...pages, ...css]) rows.push([r.path, kb(r.plain), kb(r.gz), `${fmt((100 * r.gz) / r.plain)}%`, r.servedGzip ? 'yes' : 'NO (bench gzipped it)']);
+  for (const r of [...pages, ...css])
+    rows.push([r.path, kb(r.plain), kb(r.gz), `${fmt((100 * r.gz) / r.plain)}%`, r.servedGzip ? 'yes' : 'NO (bench gzipped it)']);
   console.log(table(rows));
   results.size = { pages: [], css: css.map(({ text: _t, ...c }) => c) };
   for (const p of pages) {
     const total = p.gz + cssGz;
-    console.log(`${p.path} + CSS: ${kb(total)} gzip (uncompressed ${kb(p.plain + cssPlain)}, ${ratio(total, p.plain + cssPlain)}); target ≤ ${TARGET.pageKb} KB: ${mark(total <= TARGET.pageKb * 1024)}`);
+    console.log(
+      `${p.path} + CSS: ${kb(total)} gzip (uncompressed ${kb(p.plain + cssPlain)}, ${ratio(total, p.plain + cssPlain)}); target ≤ ${TARGET.pageKb} KB: ${mark(total <= TARGET.pageKb * 1024)}`,
+    );
     const { text: _t, ...rest } = p;
     results.size.pages.push({ ...rest, withCssGz: total });
   }

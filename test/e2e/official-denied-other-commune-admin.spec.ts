@@ -54,7 +54,7 @@ describe("a commune official and another commune's household register", () => {
     await shows(page.getByRole('main').getByText('Bạn không có quyền'));
     // Nothing of the register leaks: not the title, not a village, not a household.
     const html = await page.content();
-    expect(html).not.toContain('Số hộ gia đình: Xã Văn Lang');
+    expect(html).not.toContain('Sổ hộ gia đình: Xã Văn Lang');
     const vanLangVillages = await server.deps.db.selectFrom('units').select('name').where('parent_id', '=', vanLang).execute();
     expect(vanLangVillages.length).toBeGreaterThan(0);
     for (const v of vanLangVillages) expect(html).not.toContain(`>${v.name}<`);
@@ -65,7 +65,7 @@ describe("a commune official and another commune's household register", () => {
   it("canbo.nari opens Xã Na Rì's own register (200) and sees its villages", async () => {
     const res = await page.goto(`${server.url}/units/${naRi}/households`);
     expect(res?.status()).toBe(200);
-    await shows(page.getByRole('heading', { level: 1, name: 'Số hộ gia đình: Xã Na Rì' }));
+    await shows(page.getByRole('heading', { level: 1, name: 'Sổ hộ gia đình: Xã Na Rì' }));
     const villages = await server.deps.db.selectFrom('units').select('name').where('parent_id', '=', naRi).orderBy('name').execute();
     expect(villages.length).toBeGreaterThan(0);
     const rows = page.getByRole('table').getByRole('row');
@@ -74,7 +74,7 @@ describe("a commune official and another commune's household register", () => {
 
     // One step down, a village's register lists its households.
     await page.getByRole('table').getByRole('link', { name: villages[0]!.name, exact: true }).click();
-    await shows(page.getByRole('heading', { level: 1, name: `Số hộ gia đình: ${villages[0]!.name}` }));
+    await shows(page.getByRole('heading', { level: 1, name: `Sổ hộ gia đình: ${villages[0]!.name}` }));
     expect(await page.getByRole('columnheader', { name: 'Mã hộ' }).count()).toBe(1);
   });
 });

@@ -93,7 +93,7 @@ describe('the provincial admin (signed in with TOTP): admin pages pass axe-core 
   ];
   it("Xã Na Rì's household register, and a village's", async () => {
     const naRi = await server.deps.db.selectFrom('units').select('id').where('code', '=', '02155').where('valid_to', 'is', null).executeTakeFirstOrThrow();
-    await check(page, `/units/${naRi.id}/households`, 200, 'Số hộ gia đình: Xã Na Rì');
+    await check(page, `/units/${naRi.id}/households`, 200, 'Sổ hộ gia đình: Xã Na Rì');
     await page.getByRole('table').getByRole('link').first().click();
     await shows(page.getByRole('columnheader', { name: 'Mã hộ' }));
     await expectNoAxeViolations(page);

@@ -34,9 +34,9 @@ export function householdRoutes(app: FastifyInstance, deps: AppDeps): void {
       return sendPage(
         req,
         reply,
-        <Layout view={view} title={`${t('unit.households')}: ${unit.name}`} crumbs={[{ href: `/units/${unit.id}`, label: unit.name }]}>
+        <Layout view={view} title={`${t('households.title')}: ${unit.name}`} crumbs={[{ href: `/units/${unit.id}`, label: unit.name }]}>
           <h1>
-            {t('unit.households')}: {unit.name}
+            {t('households.title')}: {unit.name}
           </h1>
           <table>
             <thead>
@@ -80,17 +80,19 @@ export function householdRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(
       req,
       reply,
-      <Layout view={view} title={`${t('unit.households')}: ${unit.name}`} crumbs={[{ href: `/units/${unit.id}`, label: unit.name }]}>
+      <Layout view={view} title={`${t('households.title')}: ${unit.name}`} crumbs={[{ href: `/units/${unit.id}`, label: unit.name }]}>
         <h1>
-          {t('unit.households')}: {unit.name}
+          {t('households.title')}: {unit.name}
         </h1>
-        <p>{formatNumber(rows.length)}</p>
+        <p>
+          {t('unit.households')}: {formatNumber(rows.length)}
+        </p>
         <table>
           <thead>
             <tr>
-              <th scope="col">Mã hộ</th>
-              <th scope="col">Đại diện hộ</th>
-              <th scope="col">Số nhân khẩu</th>
+              <th scope="col">{t('households.code')}</th>
+              <th scope="col">{t('households.representative')}</th>
+              <th scope="col">{t('households.members')}</th>
               {showPhone && <th scope="col">{t('auth.phone')}</th>}
             </tr>
           </thead>

@@ -8,9 +8,9 @@ import { NotFound, ValidationFailed } from '../../platform/errors.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
 import { parseDate } from '../../platform/i18n/index.js';
 import { searchDocs } from '../../platform/search/index.js';
+import type { ModuleManifest } from '../module.js';
 import { presentUnit } from './present.js';
 import * as repo from './units.repo.js';
-import type { ModuleManifest } from '../module.js';
 import { HomePage, SearchPage, UnitPage, type UnitPageModel, UnitsIndexPage } from './views.js';
 
 const UnitSchema = Type.Object({

@@ -210,7 +210,7 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
       )}
       {m.canViewHouseholds && (
         <p>
-          <a href={`/units/${u.id}/households`}>{t('unit.households')}</a>
+          <a href={`/units/${u.id}/households`}>{t('households.title')}</a>
         </p>
       )}
       {m.canReadAudit && (

@@ -27,10 +27,10 @@ export function outboxRoutes(app: FastifyInstance, deps: AppDeps): void {
             <thead>
               <tr>
                 <th scope="col">{t('audit.at')}</th>
-                <th scope="col">Kênh</th>
-                <th scope="col">Người nhận</th>
-                <th scope="col">Nội dung</th>
-                <th scope="col">Trạng thái</th>
+                <th scope="col">{t('outbox.channel')}</th>
+                <th scope="col">{t('outbox.recipient')}</th>
+                <th scope="col">{t('outbox.body')}</th>
+                <th scope="col">{t('outbox.status')}</th>
               </tr>
             </thead>
             <tbody>

@@ -23,7 +23,7 @@ export function Layout(props: { view: ViewCtx; title: string; children: Componen
             <a class="brand" href="/">
               {t('app.name')}
             </a>
-            <nav aria-label={t('nav.home')}>
+            <nav aria-label={t('nav.main')}>
               <a href="/units">{t('nav.units')}</a>
               {actor?.grants.some((g) => g.role === 'admin') && <a href="/admin">{t('nav.admin')}</a>}
               {actor && <a href="/notifications">{t('nav.notifications')}</a>}
@@ -51,7 +51,7 @@ export function Layout(props: { view: ViewCtx; title: string; children: Componen
         )}
         <main id="main" class="w">
           {props.crumbs && props.crumbs.length > 0 && (
-            <nav class="crumbs" aria-label="breadcrumb">
+            <nav class="crumbs" aria-label={view.t('nav.breadcrumb')}>
               {props.crumbs.map((c, i) => (
                 <span key={c.href}>
                   {i > 0 && ' › '}
