@@ -4,6 +4,7 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { migrationsCurrent } from './db/migrate.js';
@@ -44,6 +45,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   collectApiRoutes(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
+  // Attachments are buffered in memory (bounded by MAX_UPLOAD_MB and 10 files) so that a form with
+  // files is checked whole, and comes back with what was typed when something is wrong.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: deps.config.maxUploadBytes, files: 10, fields: 200, parts: 220 },
+    async onFile(part) {
+      const bytes = await part.toBuffer();
+      (part as unknown as { value: unknown }).value = { filename: part.filename, bytes, truncated: part.file.truncated };
+    },
+  });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -21,7 +21,8 @@ describe('config: validated once at start', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEV_SECRET })).toThrow(/SESSION_SECRET/);
     const secret = 'x'.repeat(40);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
-    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret });
+    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://danchu.thainguyen.gov.vn' });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(/PUBLIC_URL/);
     expect(ok.cookieSecure).toBe(true);
     expect(ok.devOutbox).toBe(false);
     expect(ok.seedDemoOnFirstStart).toBe(false);

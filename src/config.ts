@@ -1,6 +1,6 @@
 // Environment -> typed config, validated once at start (DESIGN.md "Config").
 // Production refuses insecure defaults; messages say which variable is wrong and how to fix it.
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -15,6 +15,11 @@ export type Config = {
   /** Show one-time codes of the development outbox on a page. Never in production. */
   devOutbox: boolean;
   bodyLimitBytes: number;
+  /** Where attachments are stored (content-addressed by SHA-256). */
+  filesDir: string;
+  maxUploadBytes: number;
+  /** The address residents reach the platform at; QR codes on paper postings link to it. */
+  publicUrl: string;
 };
 
 export const DEV_SECRET = 'danchu-development-secret-change-me';
@@ -47,8 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!cookieSecure) problems.push('COOKIE_SECURE=false bị từ chối trong production: cookie phải có Secure (production requires secure cookies).');
   }
 
+  if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) problems.push(`PUBLIC_URL="${env.PUBLIC_URL}" phải bắt đầu bằng http:// hoặc https://.`);
+  if (mode === 'production' && !env.PUBLIC_URL) problems.push('PUBLIC_URL phải được đặt trong production (mã QR trên bản niêm yết dẫn về địa chỉ này).');
   const bodyLimitKb = Number(env.BODY_LIMIT_KB ?? '1024');
   if (!Number.isFinite(bodyLimitKb) || bodyLimitKb < 16) problems.push('BODY_LIMIT_KB phải là số ≥ 16.');
+
+  const uploadMb = Number(env.MAX_UPLOAD_MB ?? '20');
+  if (!Number.isFinite(uploadMb) || uploadMb <= 0) problems.push('MAX_UPLOAD_MB phải là số dương.');
+  const sqliteDir = dialect === 'sqlite' && !databaseUrl.endsWith(':memory:') ? dirname(databaseUrl.replace(/^sqlite:/, '')) : resolve('data');
 
   const config: Config = {
     env: mode,
@@ -62,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     devOutbox: mode !== 'production',
     bodyLimitBytes: bodyLimitKb * 1024,
+    filesDir: env.FILES_DIR ?? join(sqliteDir, 'files'),
+    maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n- ${problems.join('\n- ')}`);
   return config;

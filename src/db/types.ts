@@ -154,6 +154,107 @@ export interface SearchDocTable {
   folded: string;
 }
 
+export interface FileTable {
+  id: Generated<number>;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size: number;
+  created_by: number | null;
+  created_at: string;
+}
+export interface DisclosureTable {
+  id: Generated<number>;
+  unit_id: number;
+  agency_id: number | null;
+  scope: 'commune' | 'agency';
+  category: number;
+  status: 'draft' | 'published' | 'ended' | 'withdrawn';
+  version: Generated<number>;
+  title: string;
+  body: string;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_signer: string | null;
+  audience: 'all' | 'villages';
+  posting_start: string | null;
+  posting_end: string | null;
+  late_reason: string | null;
+  status_reason: string | null;
+  year: number;
+  created_by: number | null;
+  created_at: string;
+  published_at: string | null;
+  updated_at: string;
+}
+export interface DisclosureVersionTable {
+  id: Generated<number>;
+  disclosure_id: number;
+  version: number;
+  snapshot: string;
+  change_note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+export interface DisclosureVillageTable {
+  disclosure_id: number;
+  unit_id: number;
+}
+export interface DisclosureFormTable {
+  id: Generated<number>;
+  disclosure_id: number;
+  form: string;
+  start_date: string;
+  end_date: string | null;
+  detail: string | null;
+  village_id: number | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+export interface DisclosureAttachmentTable {
+  disclosure_id: number;
+  file_id: number;
+  version: number;
+}
+export interface DisclosureFollowTable {
+  id: Generated<number>;
+  user_id: number;
+  unit_id: number;
+  category: number | null;
+  created_at: string;
+}
+export interface DisclosurePlanItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  key: string;
+  category: number;
+  title: string;
+  period: string;
+  due_date: string;
+  disclosure_id: number | null;
+}
+export interface InfoRequestTable {
+  id: Generated<number>;
+  unit_id: number;
+  tracking_code: string;
+  requester_name: string;
+  requester_contact: string;
+  channel: 'electronic' | 'post' | 'onsite';
+  content: string;
+  received_on: string;
+  due_date: string;
+  extended_until: string | null;
+  extension_reason: string | null;
+  status: 'open' | 'answered' | 'refused';
+  answer: string | null;
+  refusal_reason: string | null;
+  closed_on: string | null;
+  publish_answer: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   agencies: AgencyTable;
@@ -170,6 +271,15 @@ export interface Database {
   calendar_days: CalendarDayTable;
   api_tokens: ApiTokenTable;
   search_docs: SearchDocTable;
+  files: FileTable;
+  disclosures: DisclosureTable;
+  disclosure_versions: DisclosureVersionTable;
+  disclosure_villages: DisclosureVillageTable;
+  disclosure_forms: DisclosureFormTable;
+  disclosure_attachments: DisclosureAttachmentTable;
+  disclosure_follows: DisclosureFollowTable;
+  disclosure_plan_items: DisclosurePlanItemTable;
+  info_requests: InfoRequestTable;
 }
 
 export type Unit = Selectable<UnitTable>;

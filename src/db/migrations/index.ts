@@ -1,7 +1,9 @@
 // The one ordered list of migrations: forward-only; never edit one that has landed.
 import { migration as m202611250500 } from './202611250500_platform__create-core.js';
+import { migration as m202611250600 } from './202611250600_disclosure__create-disclosures.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Record<string, Migration> = {
   '202611250500_platform__create-core': m202611250500,
+  '202611250600_disclosure__create-disclosures': m202611250600,
 };

@@ -11,6 +11,7 @@ import { deleteSession, findSession, loadActor, randomToken, SESSION_COOKIE, sha
 import { AppError } from '../errors.js';
 import { isLang, type Lang, type T, translator } from '../i18n/index.js';
 import type { ViewCtx } from '../ui/view.js';
+import { field } from './forms.js';
 
 const CSRF_COOKIE = 'dc_csrf';
 const FLASH_COOKIE = 'dc_flash';
@@ -77,8 +78,8 @@ export function installContext(app: FastifyInstance, deps: AppDeps): void {
   // a bearer token carry none because they send no cookie a browser could be tricked into sending.
   app.addHook('preValidation', async (req) => {
     if (req.method !== 'POST' || req.url.startsWith('/api/')) return;
-    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (typeof sent !== 'string' || !req.csrfSeed || !safeEqual(sent, csrfFor(deps, req.csrfSeed))) {
+    const sent = field(req.body, '_csrf');
+    if (!sent || !req.csrfSeed || !safeEqual(sent, csrfFor(deps, req.csrfSeed))) {
       throw new AppError(403, 'csrf', 'csrf');
     }
   });

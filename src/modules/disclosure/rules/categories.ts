@@ -57,7 +57,11 @@ export const COMMUNE_CATEGORIES: readonly Category[] = [
     vi: 'Lấy ý kiến Nhân dân: kế hoạch, nội dung, kết quả tổng hợp ý kiến, việc giải trình, tiếp thu',
     en: 'Consulting the people (Art 25 matters): plan, content, synthesised results, explanation and uptake',
   },
-  { id: 12, vi: 'Phí, lệ phí và nghĩa vụ tài chính khác do xã trực tiếp thu', en: 'Fees, charges and other financial obligations collected directly by the commune' },
+  {
+    id: 12,
+    vi: 'Phí, lệ phí và nghĩa vụ tài chính khác do xã trực tiếp thu',
+    en: 'Fees, charges and other financial obligations collected directly by the commune',
+  },
   { id: 13, vi: 'Thủ tục hành chính thuộc thẩm quyền giải quyết của xã', en: 'Administrative procedures handled by the commune' },
   {
     id: 14,
@@ -68,14 +72,22 @@ export const COMMUNE_CATEGORIES: readonly Category[] = [
 
 /** Law 10/2022/QH15 Art 46: the 12 groups an agency or public service unit discloses to its staff. */
 export const AGENCY_CATEGORIES: readonly Category[] = [
-  { id: 1, vi: 'Chủ trương, chính sách của Đảng, pháp luật của Nhà nước liên quan đến cơ quan, đơn vị', en: 'Party and State policies and laws relevant to the agency' },
+  {
+    id: 1,
+    vi: 'Chủ trương, chính sách của Đảng, pháp luật của Nhà nước liên quan đến cơ quan, đơn vị',
+    en: 'Party and State policies and laws relevant to the agency',
+  },
   { id: 2, vi: 'Kế hoạch công tác hằng năm, hằng quý, hằng tháng', en: 'Annual, quarterly and monthly work plans' },
   {
     id: 3,
     vi: 'Dự toán, tình hình thực hiện, quyết toán ngân sách hằng năm; kết quả thực hiện kiến nghị của Kiểm toán nhà nước',
     en: 'Budget estimates, execution and annual final accounts; State Audit follow-up',
   },
-  { id: 4, vi: 'Tiêu chuẩn, định mức và việc mua sắm, quản lý, sử dụng tài sản công', en: 'Public-asset standards and norms; purchase, management and use of public assets' },
+  {
+    id: 4,
+    vi: 'Tiêu chuẩn, định mức và việc mua sắm, quản lý, sử dụng tài sản công',
+    en: 'Public-asset standards and norms; purchase, management and use of public assets',
+  },
   {
     id: 5,
     vi: 'Đầu tư công: tiêu chí phân bổ, kế hoạch, tiến độ, giải ngân, nghiệm thu, quyết toán',
@@ -103,7 +115,11 @@ export const AGENCY_CATEGORIES: readonly Category[] = [
     en: 'Synthesis of staff comments and the explanation (Art 53 matters)',
   },
   { id: 11, vi: 'Văn bản chỉ đạo, điều hành của cấp trên liên quan đến cơ quan, đơn vị', en: 'Directives from superiors relevant to the agency' },
-  { id: 12, vi: 'Nội dung khác theo quy định của pháp luật, quy chế dân chủ của cơ quan, đơn vị', en: "Other matters required by law or by the agency's democracy regulation" },
+  {
+    id: 12,
+    vi: 'Nội dung khác theo quy định của pháp luật, quy chế dân chủ của cơ quan, đơn vị',
+    en: "Other matters required by law or by the agency's democracy regulation",
+  },
 ];
 
 /** Art 11(14) and Art 46(12): the open-ended "other" groups. */

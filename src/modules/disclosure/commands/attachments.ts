@@ -1,0 +1,53 @@
+// Uploaded attachments: checked by content and size before anything is written; stored before the
+// transaction and removed again if it fails, so a failed upload leaves no record and no file.
+import type { AppDeps } from '../../../app-deps.js';
+import type { Conn } from '../../../db/index.js';
+import type { FieldErrors } from '../../../platform/errors.js';
+import { removeIfCreated, type StoredFile, saveFile, sniff } from '../../../platform/files/store.js';
+
+export type Upload = { filename: string; bytes: Buffer; truncated?: boolean };
+export type Checked = { upload: Upload; kind: NonNullable<ReturnType<typeof sniff>> };
+export const MAX_FILES = 10;
+
+export function checkUploads(deps: AppDeps, uploads: Upload[]): { ok: true; files: Checked[] } | { ok: false; errors: FieldErrors } {
+  const files: Checked[] = [];
+  if (uploads.length > MAX_FILES) return { ok: false, errors: { files: `Tối đa ${MAX_FILES} tệp đính kèm.` } };
+  for (const u of uploads) {
+    if (u.truncated || u.bytes.length > deps.config.maxUploadBytes) {
+      return { ok: false, errors: { files: `Tệp “${u.filename}” lớn hơn ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.` } };
+    }
+    const kind = sniff(u.bytes);
+    if (!kind) return { ok: false, errors: { files: `Tệp “${u.filename}” không phải PDF, ảnh (PNG, JPEG, WebP), Word hoặc Excel.` } };
+    files.push({ upload: u, kind });
+  }
+  return { ok: true, files };
+}
+
+/** Writes the files, runs `work` with their ids, and removes what it wrote if `work` throws. */
+export async function withStoredFiles<T>(deps: AppDeps, files: Checked[], work: (stored: { file: StoredFile; filename: string }[]) => Promise<T>): Promise<T> {
+  const stored = files.map((f) => ({ file: saveFile(deps.config.filesDir, f.upload.bytes, f.kind), filename: f.upload.filename }));
+  try {
+    return await work(stored);
+  } catch (e) {
+    for (const s of stored) removeIfCreated(s.file);
+    throw e;
+  }
+}
+
+export async function attach(
+  trx: Conn,
+  disclosureId: number,
+  version: number,
+  stored: { file: StoredFile; filename: string }[],
+  actorId: number | null,
+  now: string,
+) {
+  for (const s of stored) {
+    const row = await trx
+      .insertInto('files')
+      .values({ sha256: s.file.sha256, filename: s.filename.slice(0, 200), mime: s.file.kind.mime, size: s.file.size, created_by: actorId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('disclosure_attachments').values({ disclosure_id: disclosureId, file_id: row.id, version }).execute();
+  }
+}

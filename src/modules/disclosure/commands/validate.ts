@@ -1,0 +1,133 @@
+// Checks a disclosure as an official typed it; every problem becomes a Vietnamese message next to
+// its field (issue 3, "Bad input"). Legal minimums come from the rule set in force on the posting
+// date (R-C2, R-C5); the decision date may not be in the future (R-C1).
+import { ruleSetOn } from '../../../law/rule-sets.js';
+import { addDays, daysBetween } from '../../../platform/calendar/calendar.js';
+import type { FieldErrors } from '../../../platform/errors.js';
+import { formatDate, parseDate } from '../../../platform/i18n/index.js';
+import { type FormKind, formsFor } from '../forms.js';
+import { isAgencyCategory, isCommuneCategory } from '../rules/categories.js';
+import { checkLoudspeakerDays, checkPostingEnd, postingRules } from '../rules/posting.js';
+import { validateDecisionDate } from '../rules/timeliness.js';
+
+export type RawForm = { form: string; start: string; end: string; detail: string };
+export type DraftInput = {
+  category: string;
+  title: string;
+  body: string;
+  decisionNumber: string;
+  decisionDate: string;
+  decisionSigner: string;
+  audience: string;
+  villageIds: string[];
+  postingStart: string;
+  postingEnd: string;
+  lateReason: string;
+  forms: RawForm[];
+};
+export type CleanForm = { form: FormKind; start: string; end: string | null; detail: string | null };
+export type CleanDraft = {
+  category: number;
+  title: string;
+  body: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  decisionSigner: string | null;
+  audience: 'all' | 'villages';
+  villageIds: number[];
+  postingStart: string | null;
+  postingEnd: string | null;
+  lateReason: string | null;
+  forms: CleanForm[];
+};
+
+const MAX_TITLE = 300;
+const MAX_BODY = 100_000;
+
+export function validateDraft(
+  input: DraftInput,
+  scope: 'commune' | 'agency',
+  today: string,
+  allowedVillages: Set<number>,
+): { ok: true; value: CleanDraft } | { ok: false; errors: FieldErrors } {
+  const e: FieldErrors = {};
+  const category = Number(input.category);
+  const validCategory = Number.isInteger(category) && (scope === 'commune' ? isCommuneCategory(category) : isAgencyCategory(category));
+  if (!validCategory)
+    e.category = input.category
+      ? 'Nhóm thông tin không hợp lệ: chọn một nhóm theo Điều 11 (hoặc Điều 46 với cơ quan).'
+      : 'Vui lòng chọn nhóm thông tin công khai.';
+  const title = input.title.trim();
+  if (!title) e.title = 'Vui lòng nhập tiêu đề.';
+  else if (title.length > MAX_TITLE) e.title = `Tiêu đề dài tối đa ${MAX_TITLE} ký tự.`;
+  if (input.body.length > MAX_BODY) e.body = 'Nội dung quá dài; đính kèm văn bản thay vì dán toàn bộ.';
+
+  const decisionDate = input.decisionDate.trim() ? parseDate(input.decisionDate) : null;
+  if (input.decisionDate.trim() && !decisionDate) e.decisionDate = 'Ngày ban hành không hợp lệ: dùng dạng dd/mm/yyyy.';
+  else if (decisionDate && validateDecisionDate(decisionDate, today) === 'future')
+    e.decisionDate = `Ngày ban hành không thể sau hôm nay (${formatDate(today)}).`;
+
+  const postingStart = input.postingStart.trim() ? parseDate(input.postingStart) : null;
+  if (input.postingStart.trim() && !postingStart) e.postingStart = 'Ngày bắt đầu công khai không hợp lệ: dùng dạng dd/mm/yyyy.';
+  else if (postingStart && decisionDate && postingStart < decisionDate) e.postingStart = 'Không thể công khai trước ngày ban hành văn bản.';
+  const postingEnd = input.postingEnd.trim() ? parseDate(input.postingEnd) : null;
+  if (input.postingEnd.trim() && !postingEnd) e.postingEnd = 'Ngày kết thúc không hợp lệ: dùng dạng dd/mm/yyyy.';
+  if (validCategory && postingStart && !e.postingEnd) {
+    const rs = ruleSetOn(postingStart);
+    const check = checkPostingEnd(category, postingStart, postingEnd, rs, scope);
+    if (!check.ok) {
+      if (check.reason === 'below_minimum') {
+        const min = postingRules(category, rs, scope).minDays;
+        e.postingEnd = `Phải công khai ít nhất ${min} ngày liên tục: ngày kết thúc sớm nhất là ${formatDate(check.minimumEnd)} (Luật 10/2022, ${scope === 'commune' ? 'Điều 13' : 'Điều 48'}).`;
+      } else if (check.reason === 'permanent_required')
+        e.postingEnd = 'Nhóm thông tin này phải niêm yết thường xuyên (Điều 13 khoản 2): để trống ngày kết thúc.';
+      else e.postingEnd = 'Ngày kết thúc phải sau ngày bắt đầu.';
+    }
+  }
+
+  const audience = input.audience === 'villages' ? 'villages' : 'all';
+  const villageIds = [...new Set(input.villageIds.map(Number).filter(Number.isInteger))];
+  if (audience === 'villages') {
+    if (villageIds.length === 0) e.villageIds = 'Chọn ít nhất một thôn, hoặc chọn “Toàn xã”.';
+    else if (villageIds.some((v) => !allowedVillages.has(v))) e.villageIds = 'Có thôn không thuộc xã này.';
+  }
+
+  const allowedForms = new Set<string>(formsFor(scope));
+  const forms: CleanForm[] = [];
+  for (const f of input.forms) {
+    if (!allowedForms.has(f.form)) {
+      e.forms = 'Hình thức công khai không hợp lệ.';
+      continue;
+    }
+    const start = parseDate(f.start || input.postingStart || today);
+    const end = f.end.trim() ? parseDate(f.end) : null;
+    if (!start || (f.end.trim() && !end)) e[`form_${f.form}`] = 'Ngày không hợp lệ: dùng dạng dd/mm/yyyy.';
+    else if (end && end < start) e[`form_${f.form}`] = 'Ngày kết thúc phải sau ngày bắt đầu.';
+    else {
+      forms.push({ form: f.form as FormKind, start, end, detail: f.detail.trim() || null });
+      if (f.form === 'loudspeaker' && validCategory && scope === 'commune') {
+        const days = end ? Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i)) : [start];
+        const r = checkLoudspeakerDays(category, days, ruleSetOn(start));
+        if (!r.ok) e.form_loudspeaker = `Nhóm ${category} phải phát trên hệ thống truyền thanh ít nhất ${r.needed} ngày liên tục (Điều 13 khoản 3).`;
+      }
+    }
+  }
+  if (Object.keys(e).length) return { ok: false, errors: e };
+  return {
+    ok: true,
+    value: {
+      category,
+      title,
+      body: input.body.trim(),
+      decisionNumber: input.decisionNumber.trim() || null,
+      decisionDate,
+      decisionSigner: input.decisionSigner.trim() || null,
+      audience,
+      villageIds: audience === 'villages' ? villageIds : [],
+      postingStart,
+      postingEnd,
+      lateReason: input.lateReason.trim() || null,
+      forms,
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Rows -> view models for pages, feeds and the API.
+import type { DisclosureTable } from '../../db/types.js';
+import { ruleSetOn } from '../../law/rule-sets.js';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.js';
+import { agencyCategory, communeCategory } from './rules/categories.js';
+import { timeliness } from './rules/timeliness.js';
+
+type Row = Omit<DisclosureTable, 'id' | 'version'> & { id: number; version: number };
+
+export type PublicState = 'draft' | 'current' | 'expired' | 'ended' | 'withdrawn';
+
+export function publicState(d: Pick<Row, 'status' | 'posting_end'>, today: string): PublicState {
+  if (d.status === 'published') return d.posting_end && d.posting_end < today ? 'expired' : 'current';
+  return d.status;
+}
+
+export const STATE_VI: Record<PublicState, string> = {
+  draft: 'Bản nháp',
+  current: 'Đang công khai',
+  expired: 'Đã hết thời hạn niêm yết',
+  ended: 'Đã kết thúc',
+  withdrawn: 'Đã thu hồi',
+};
+
+export function presentDisclosure(d: Row, today: string, cal: WorkingCalendar) {
+  const cat = d.scope === 'commune' ? communeCategory(d.category) : agencyCategory(d.category);
+  const timely =
+    d.decision_date && d.posting_start
+      ? timeliness({ decisionDate: d.decision_date, disclosureDate: d.posting_start, scope: d.scope }, ruleSetOn(d.posting_start), cal)
+      : null;
+  return {
+    id: d.id,
+    unitId: d.unit_id,
+    agencyId: d.agency_id,
+    scope: d.scope,
+    category: d.category,
+    categoryLabel: cat.vi,
+    status: d.status,
+    state: publicState(d, today),
+    version: d.version,
+    title: d.title,
+    body: d.body,
+    decision: { number: d.decision_number, date: d.decision_date, signer: d.decision_signer },
+    audience: d.audience,
+    postingStart: d.posting_start,
+    postingEnd: d.posting_end,
+    permanent: d.posting_start !== null && d.posting_end === null,
+    timeliness: timely ? { ...timely, reason: d.late_reason } : null,
+    statusReason: d.status_reason,
+    publishedAt: d.published_at,
+    updatedAt: d.updated_at,
+    href: `/disclosures/${d.id}`,
+  };
+}
+export type DisclosureView = ReturnType<typeof presentDisclosure>;
