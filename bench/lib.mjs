@@ -1,5 +1,6 @@
 // Helpers of the benchmark (bench/run.mjs): child processes, free ports, raw HTTP requests.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -102,4 +103,31 @@ export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** CPU time (user + system, ms) a process has used so far; null where /proc is missing. */
+export function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks, USER_HZ = 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's CPU counters (/proc/stat), to tell how much time the hypervisor stole. */
+export function machineTicks() {
+  try {
+    const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return { total: v.reduce((a, b) => a + b, 0), idle: v[3] + v[4], steal: v[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and stolen share of all CPUs between two machineTicks(). */
+export function machineLoad(a, b) {
+  if (!a || !b || b.total === a.total) return null;
+  const d = b.total - a.total;
+  return { busy: 1 - (b.idle - a.idle) / d, steal: (b.steal - a.steal) / d };
 }

@@ -5,17 +5,18 @@
 //
 // Environment: BENCH_STARTS (default 5), BENCH_DURATION seconds per measured run (default 10),
 // BENCH_WARMUP seconds (default 2), BENCH_CONNECTIONS (default 32), BENCH_JSON=<file> also writes
-// the figures as JSON.
+// the figures as JSON, BENCH_MAIN=<path to main.js> measures another build.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { fmt, freePort, get, kb, median, start, stop, table, waitFor200 } from './lib.mjs';
+import { cpuMs, fmt, freePort, get, kb, machineLoad, machineTicks, median, start, stop, table, waitFor200 } from './lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+// BENCH_MAIN measures another build (e.g. a copy of dist/ from before a change).
+const MAIN = resolve(process.env.BENCH_MAIN ?? join(ROOT, 'dist', 'src', 'main.js'));
 const RAW = join(ROOT, 'bench', 'raw-server.mjs');
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -35,8 +36,15 @@ const ratio = (x, base) => `${fmt(x / base, 2)}×`;
 const mark = (ok) => (ok ? 'meets' : 'MISSES');
 
 async function main() {
-  console.log(`danchu benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${os.platform()}`);
-  console.log(`database: ${dbUrl}\n`);
+  console.log(`danchu benchmark of ${MAIN} — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${os.platform()}`);
+  // Other work on the machine skews every figure below: say so up front.
+  const m0 = machineTicks();
+  await new Promise((r) => setTimeout(r, 1000));
+  const idle = machineLoad(m0, machineTicks());
+  const busyPct = idle ? 100 * idle.busy : null;
+  console.log(`database: ${dbUrl}`);
+  console.log(`machine busy before the run: ${busyPct === null ? '?' : `${fmt(busyPct)}%`}${busyPct > 10 ? ' — other work is running, figures will be noisy' : ''}\n`);
+  results.machineBusyBefore = busyPct;
 
   // Seeded once; every start below reuses it (serve migrates nothing and seeds nothing then).
   const seed = start(process.execPath, [MAIN, 'seed', '--demo'], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
@@ -121,14 +129,15 @@ async function throughputAndSize() {
     await waitFor200(`http://127.0.0.1:${rawPort}${targets[0].path}`, raw);
 
     console.log(`== 2. Throughput (${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured, each) ==`);
-    const rows = [['endpoint', 'server', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors']];
+    const rows = [['endpoint', 'server', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/req', 'non-2xx', 'errors', 'other CPU', 'steal']];
     results.throughput = {};
     for (const t of targets) {
-      const a = await load(`${base}${t.path}`, t.headers);
-      const r = await load(`http://127.0.0.1:${rawPort}${t.path}`, t.headers);
+      const a = await load(`${base}${t.path}`, t.headers, app.pid);
+      const r = await load(`http://127.0.0.1:${rawPort}${t.path}`, t.headers, raw.pid);
       const enc = t.encoding ? ` (${t.encoding})` : '';
-      rows.push([t.name, 'danchu', `${t.bytes}${enc}`, fmt(a.rps), fmt(a.p50, 1), fmt(a.p99, 1), a.non2xx, a.errors]);
-      rows.push(['', 'raw node:http', `${t.bytes}${enc}`, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.non2xx, r.errors]);
+      const row = (name, x) => [name, `${t.bytes}${enc}`, fmt(x.rps), fmt(x.p50, 1), fmt(x.p99, 1), fmt(x.max, 0), x.cpuMsPerReq === null ? '?' : fmt(x.cpuMsPerReq, 3), x.non2xx, x.errors, x.others === null ? '?' : `${fmt(100 * x.others)}%`, x.steal === null ? '?' : `${fmt(100 * x.steal)}%`];
+      rows.push([t.name, ...row('danchu', a)]);
+      rows.push(['', ...row('raw node:http', r)]);
       results.throughput[t.key] = { path: t.path, bytes: t.bytes, encoding: t.encoding, app: a, raw: r, share: a.rps / r.rps };
     }
     console.log(table(rows));
@@ -151,11 +160,30 @@ async function throughputAndSize() {
   }
 }
 
-async function load(url, headers) {
+async function load(url, headers, serverPid) {
   const opts = { url, headers, connections: CONNECTIONS, pipelining: 1 };
   await autocannon({ ...opts, duration: WARMUP });
+  const cpu0 = cpuMs(serverPid);
+  const self0 = process.cpuUsage();
+  const m0 = machineTicks();
   const r = await autocannon({ ...opts, duration: DURATION });
+  const cpu1 = cpuMs(serverPid);
+  const self = process.cpuUsage(self0);
+  const m1 = machineTicks();
+  const m = machineLoad(m0, m1);
+  // CPU the machine spent on anything but the server and this load generator, as a share of all
+  // its CPUs (includes kernel time not charged to a process, so a few % is normal).
+  let others = null;
+  if (m && cpu0 !== null && cpu1 !== null) {
+    const capacityMs = ((m1.total - m0.total) * 1000) / 100;
+    const ours = cpu1 - cpu0 + (self.user + self.system) / 1000;
+    others = Math.max(0, (m.busy * capacityMs - ours) / capacityMs);
+  }
   return {
+    cpuMsPerReq: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / r.requests.total,
+    steal: m ? m.steal : null,
+    machineBusy: m ? m.busy : null,
+    others,
     rps: r.requests.average,
     total: r.requests.total,
     p50: r.latency.p50,

@@ -91,7 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, deps);
   outboxRoutes(app, deps);
   calendarRoutes(app, deps);
-  auditRoutes(app, deps);
+  auditRoutes(app, deps, modules);
   for (const m of modules) m.routes(app, deps);
   apiDocsRoutes(app, deps);
   return app;

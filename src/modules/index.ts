@@ -1,6 +1,11 @@
 // The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
+
+import { disclosureModule } from './disclosure/index.js';
 import type { ModuleManifest } from './module.js';
 import { unitsModule } from './units/index.js';
 
 export const modules: ModuleManifest[] = [];
-modules.push(unitsModule(() => modules));
+modules.push(
+  unitsModule(() => modules),
+  disclosureModule,
+);

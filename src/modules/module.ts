@@ -12,6 +12,9 @@ export type ModuleManifest = {
   seedDemo?: (deps: AppDeps) => Promise<void>;
   /** This module's section of a commune's home page (null when it has nothing to show yet). */
   communeSection?: (deps: AppDeps, commune: Unit, view: ViewCtx) => Promise<VNode | null>;
+  /** Records of this module whose audit history officials may read at /audit/<type>/<id>. */
+  auditSubjects?: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>>;
 };
+export type AuditSubject = { name: string; unitPath: string; href: string };
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

@@ -1,6 +1,7 @@
 // Officials read the history of a record: every audited change with who and when.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
+import type { AuditSubject, ModuleManifest } from '../../modules/module.js';
 import { platformPolicy } from '../auth/policy.js';
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
 import { sendPage, viewOf } from '../http/context.js';
@@ -8,17 +9,26 @@ import { formatDateTime } from '../i18n/index.js';
 import { Layout } from '../ui/layout.js';
 import { historyOf } from './audit.js';
 
-export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/audit/unit/:id', async (req, reply) => {
+export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: ModuleManifest[]): void {
+  const subjects: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>> = {
+    unit: async (d, id) => {
+      const u = await d.db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+      return u ? { name: u.name, unitPath: u.path, href: `/units/${u.id}` } : undefined;
+    },
+    ...Object.assign({}, ...modules.map((m) => m.auditSubjects ?? {})),
+  };
+  app.get('/audit/:type/:id', async (req, reply) => {
     if (!req.actor) throw new Unauthenticated();
+    const { type } = req.params as { type: string };
     const id = Number((req.params as { id: string }).id);
-    const unit = await deps.db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
-    if (!unit) throw new NotFound();
-    if (!platformPolicy(req.actor, 'readAudit', { unitPath: unit.path })) throw new Forbidden();
-    // A unit's history: changes to the unit itself and every change recorded against it.
+    const subject = Object.hasOwn(subjects, type) ? await subjects[type]!(deps, id) : undefined;
+    if (!subject) throw new NotFound();
+    if (!platformPolicy(req.actor, 'readAudit', { unitPath: subject.unitPath })) throw new Forbidden();
+    const unit = { name: subject.name };
+    // A unit's history also holds every change recorded against it (unit_id).
     const [own, scoped] = await Promise.all([
-      historyOf(deps.db, 'unit', id),
-      deps.db.selectFrom('audit_log').selectAll().where('unit_id', '=', id).orderBy('seq').limit(500).execute(),
+      historyOf(deps.db, type, id),
+      type === 'unit' ? deps.db.selectFrom('audit_log').selectAll().where('unit_id', '=', id).orderBy('seq').limit(500).execute() : Promise.resolve([]),
     ]);
     const entries = [...new Map([...own, ...scoped].map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
     const view = viewOf(req, deps);
@@ -26,7 +36,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(
       req,
       reply,
-      <Layout view={view} title={t('audit.title')} crumbs={[{ href: `/units/${id}`, label: unit.name }]}>
+      <Layout view={view} title={t('audit.title')} crumbs={[{ href: subject.href, label: unit.name }]}>
         <h1>
           {t('audit.title')}: {unit.name}
         </h1>

@@ -63,13 +63,25 @@ input.code{max-width:10rem;letter-spacing:.2em}
 .fg.tight{margin:0}
 .fg.grow{margin:0;flex:1 1 14rem}
 .qr{max-width:14rem}
+textarea{font:inherit;width:100%;padding:.35rem .5rem;border:2px solid #0b0c0c;border-radius:0}
+fieldset{border:0;padding:0;margin:0 0 1.25rem}
+legend{font-weight:700;margin-bottom:.25rem}
+.check{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0;min-height:44px}
+.check input{width:1.5rem;height:1.5rem;margin-top:.2rem;flex:none}
+.row{display:flex;flex-wrap:wrap;gap:0 1rem}
+.row .fg{flex:1 1 10rem}
+.prose{max-width:42rem}
+.poster{text-align:center;max-width:40rem;margin:0 auto}
+.poster h1{font-size:2rem}
+.poster-qr{width:60%;max-width:18rem;margin:1rem auto}
 .card{border:1px solid #b1b4b6;padding:1rem;margin:0 0 1rem}
 .inline{display:inline}
 footer{border-top:1px solid #b1b4b6;margin-top:2rem;padding:1rem;font-size:.95rem;color:#505a5f}
 pre,code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
 pre{white-space:pre-wrap;background:#f3f2f1;padding:.75rem;overflow-x:auto}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:.5rem}}
-@media print{.hdr nav,.skip,footer,.demo{display:none}.hdr{background:none;color:#000}}
+@page{size:A4;margin:20mm 15mm 20mm 30mm}
+@media print{.hdr nav,.skip,footer,.demo,.noprint,.crumbs{display:none}.hdr{background:none;color:#000}}
 `.replace(/\n/g, '');
 
 export const CSS_HASH = createHash('sha256').update(CSS).digest('hex').slice(0, 10);

@@ -93,3 +93,30 @@ export function PostForm(props: { view: ViewCtx; action: string; children: Compo
     </form>
   );
 }
+
+export function TextArea(p: { name: string; label: string; hint?: string; error?: string; value?: string; rows?: number }) {
+  return (
+    <div class={p.error ? 'fg err' : 'fg'}>
+      <label for={`f-${p.name}`}>{p.label}</label>
+      {p.hint && (
+        <span class="hint" id={`f-${p.name}-hint`}>
+          {p.hint}
+        </span>
+      )}
+      {p.error && (
+        <span class="emsg" id={`f-${p.name}-err`}>
+          {p.error}
+        </span>
+      )}
+      <textarea
+        id={`f-${p.name}`}
+        name={p.name}
+        rows={p.rows ?? 8}
+        aria-describedby={[p.hint && `f-${p.name}-hint`, p.error && `f-${p.name}-err`].filter(Boolean).join(' ') || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}

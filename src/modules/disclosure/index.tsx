@@ -1,0 +1,66 @@
+import type { AppDeps } from '../../app-deps.js';
+import type { Unit } from '../../db/types.js';
+import { formatDate } from '../../platform/i18n/index.js';
+import type { ViewCtx } from '../../platform/ui/view.js';
+import { defineModule } from '../module.js';
+import { disclosureApi } from './api.js';
+import { seedDemoDisclosures } from './demo.js';
+import { feedRoutes } from './feeds.js';
+import { manageRoutes } from './manage-routes.js';
+import { disclosureRoutes } from './routes.js';
+
+/** The commune home page's "people know" section: the latest published disclosures. */
+async function communeSection(deps: AppDeps, commune: Unit, _view: ViewCtx) {
+  const rows = await deps.db
+    .selectFrom('disclosures')
+    .select(['id', 'title', 'posting_start'])
+    .where('unit_id', '=', commune.id)
+    .where('scope', '=', 'commune')
+    .where('status', '=', 'published')
+    .orderBy('posting_start', 'desc')
+    .orderBy('id', 'desc')
+    .limit(5)
+    .execute();
+  return (
+    <section aria-labelledby="h-disclosures">
+      <h3 id="h-disclosures">Dân biết: thông tin công khai</h3>
+      {rows.length === 0 ? (
+        <p class="muted">Chưa có nội dung công khai.</p>
+      ) : (
+        <ul>
+          {rows.map((r) => (
+            <li key={r.id}>
+              <a href={`/disclosures/${r.id}`}>{r.title}</a> <span class="muted">{formatDate(r.posting_start)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/units/${commune.id}/disclosures`}>Tất cả nội dung công khai của {commune.name}</a>
+      </p>
+    </section>
+  );
+}
+
+export const disclosureModule = defineModule({
+  name: 'disclosure',
+  routes: (app, deps) => {
+    disclosureRoutes(app, deps);
+    manageRoutes(app, deps);
+    feedRoutes(app, deps);
+    disclosureApi(app, deps);
+  },
+  seedDemo: seedDemoDisclosures,
+  communeSection,
+  auditSubjects: {
+    disclosure: async (deps, id) => {
+      const d = await deps.db
+        .selectFrom('disclosures as d')
+        .innerJoin('units as u', 'u.id', 'd.unit_id')
+        .select(['d.id', 'd.title', 'u.path'])
+        .where('d.id', '=', id)
+        .executeTakeFirst();
+      return d ? { name: d.title, unitPath: d.path, href: `/disclosures/${d.id}` } : undefined;
+    },
+  },
+});

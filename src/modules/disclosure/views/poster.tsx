@@ -1,0 +1,43 @@
+// A printable A4 posting: what the commune pins on its board, with a QR code linking to the page
+// (issue 3 item 4). Print CSS hides the site's header and footer.
+import { formatDate } from '../../../platform/i18n/index.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import type { ViewCtx } from '../../../platform/ui/view.js';
+import type { DisclosureView } from '../present.js';
+
+export function PosterPage(p: { view: ViewCtx; d: DisclosureView; unitName: string; qrSvg: string; url: string }) {
+  const { d } = p;
+  return (
+    <Layout view={p.view} title={`Bản niêm yết: ${d.title}`}>
+      <article class="poster">
+        <p class="poster-unit">ỦY BAN NHÂN DÂN {p.unitName.toUpperCase()}</p>
+        <h1>THÔNG BÁO CÔNG KHAI</h1>
+        <p class="lead">
+          <strong>{d.title}</strong>
+        </p>
+        <p>
+          Nhóm {d.category}: {d.categoryLabel}
+        </p>
+        {d.decision.number && (
+          <p>
+            Văn bản số {d.decision.number}
+            {d.decision.date && ` ngày ${formatDate(d.decision.date)}`}
+          </p>
+        )}
+        <p>
+          Niêm yết từ ngày {d.postingStart ? formatDate(d.postingStart) : '…'}{' '}
+          {d.postingEnd ? `đến hết ngày ${formatDate(d.postingEnd)}` : '(niêm yết thường xuyên)'}.
+        </p>
+        <div class="poster-qr" role="img" aria-label="Mã QR dẫn tới toàn văn trên mạng" dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
+        <p>
+          Quét mã QR bằng điện thoại để đọc toàn văn và tệp đính kèm:
+          <br />
+          <code>{p.url}</code>
+        </p>
+      </article>
+      <p class="noprint">
+        <a href={d.href}>Quay lại trang thông tin</a> · Dùng lệnh In của trình duyệt (khổ A4).
+      </p>
+    </Layout>
+  );
+}
