@@ -110,7 +110,7 @@ export function disclosureApi(app: FastifyInstance, deps: AppDeps): void {
     { schema: { summary: 'One disclosure with its forms, attachments and versions', tags: ['disclosures'], params: Type.Object({ id: Type.Integer() }) } },
     async (req) => {
       const d = await repo.findDisclosure(deps.db, (req.params as { id: number }).id);
-      if (!d || d.scope !== 'commune' || d.status === 'draft') throw new NotFound();
+      if (d?.scope !== 'commune' || d.status === 'draft') throw new NotFound();
       const [forms, files, versions, cal] = await Promise.all([
         repo.formsOf(deps.db, d.id),
         repo.attachmentsOf(deps.db, d.id),
@@ -183,7 +183,7 @@ export function disclosureApi(app: FastifyInstance, deps: AppDeps): void {
     async (req) => {
       const actor = tokenActor(req);
       const d = await repo.findDisclosure(deps.db, (req.params as { id: number }).id);
-      if (!d || d.scope !== 'commune') throw new NotFound();
+      if (d?.scope !== 'commune') throw new NotFound();
       const unit = await communeOf(deps, d.unit_id);
       if (!disclosurePolicy(actor, 'publish', { unitPath: unit.path })) throw new Forbidden();
       const r = await publishDisclosure(deps, actor, d.id, unit.id);

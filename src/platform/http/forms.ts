@@ -3,13 +3,13 @@
 export type Uploaded = { filename: string; bytes: Buffer; truncated: boolean };
 
 type Part = { value?: unknown; type?: string };
-const valueOf = (p: unknown): unknown => (p && typeof p === 'object' && 'value' in (p as Part) ? (p as Part).value : p);
+const partValue = (p: unknown): unknown => (p && typeof p === 'object' && 'value' in (p as Part) ? (p as Part).value : p);
 
 /** One text field ('' when missing); the last value when a field repeats. */
 export function field(body: unknown, name: string): string {
   const raw = (body as Record<string, unknown> | undefined)?.[name];
   const v = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-  const value = valueOf(v);
+  const value = partValue(v);
   return typeof value === 'string' ? value : '';
 }
 
@@ -17,7 +17,7 @@ export function field(body: unknown, name: string): string {
 export function fields(body: unknown, name: string): string[] {
   const raw = (body as Record<string, unknown> | undefined)?.[name];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.map(valueOf).filter((v): v is string => typeof v === 'string');
+  return list.map(partValue).filter((v): v is string => typeof v === 'string');
 }
 
 /** Uploaded files of a field; an empty file input (no name, no bytes) is no file. */
@@ -25,7 +25,7 @@ export function files(body: unknown, name: string): Uploaded[] {
   const raw = (body as Record<string, unknown> | undefined)?.[name];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list
-    .map(valueOf)
+    .map(partValue)
     .filter((v): v is Uploaded => !!v && typeof v === 'object' && Buffer.isBuffer((v as Uploaded).bytes))
     .filter((u) => u.filename !== '' || u.bytes.length > 0);
 }

@@ -20,7 +20,7 @@ export async function recordRelay(deps: AppDeps, actor: Actor, id: number, villa
   if (Object.keys(errors).length) return { ok: false as const, errors };
   return deps.db.transaction().execute(async (trx) => {
     const d = await trx.selectFrom('disclosures').select(['id', 'unit_id', 'status', 'posting_start']).where('id', '=', id).executeTakeFirst();
-    if (!d || d.status !== 'published') return { ok: false as const, errors: { form: 'Chỉ ghi nhận cho thông tin đang công khai.' } };
+    if (d?.status !== 'published') return { ok: false as const, errors: { form: 'Chỉ ghi nhận cho thông tin đang công khai.' } };
     if (d.posting_start && date! < d.posting_start) return { ok: false as const, errors: { date: 'Không thể trước ngày bắt đầu công khai.' } };
     await trx
       .insertInto('disclosure_forms')
