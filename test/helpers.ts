@@ -102,6 +102,15 @@ export class Agent {
     this.keep(res);
     return { status: res.status, location: res.headers.get('location'), text: await res.text(), headers: res.headers };
   }
+  /** A multipart form with files, as a browser sends a form with enctype="multipart/form-data". */
+  async postMultipart(path: string, form: Record<string, string | string[]>, files: { field: string; name: string; bytes: Buffer; type?: string }[] = []) {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) fd.append(k, x);
+    for (const f of files) fd.append(f.field, new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.name);
+    const res = await fetch(this.base + path, { method: 'POST', headers: { accept: 'text/html', cookie: this.header() }, body: fd, redirect: 'manual' });
+    this.keep(res);
+    return { status: res.status, location: res.headers.get('location'), text: await res.text(), headers: res.headers };
+  }
   /** The CSRF token of the first form on a page. */
   static csrf(html: string): string {
     const m = /name="_csrf" value="([^"]+)"/.exec(html);
