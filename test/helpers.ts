@@ -106,7 +106,7 @@ export class Agent {
   async postMultipart(path: string, form: Record<string, string | string[]>, files: { field: string; name: string; bytes: Buffer; type?: string }[] = []) {
     const fd = new FormData();
     for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) fd.append(k, x);
-    for (const f of files) fd.append(f.field, new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.name);
+    for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
     const res = await fetch(this.base + path, { method: 'POST', headers: { accept: 'text/html', cookie: this.header() }, body: fd, redirect: 'manual' });
     this.keep(res);
     return { status: res.status, location: res.headers.get('location'), text: await res.text(), headers: res.headers };
