@@ -43,7 +43,9 @@ async function main() {
   const idle = machineLoad(m0, machineTicks());
   const busyPct = idle ? 100 * idle.busy : null;
   console.log(`database: ${dbUrl}`);
-  console.log(`machine busy before the run: ${busyPct === null ? '?' : `${fmt(busyPct)}%`}${busyPct > 10 ? ' — other work is running, figures will be noisy' : ''}\n`);
+  console.log(
+    `machine busy before the run: ${busyPct === null ? '?' : `${fmt(busyPct)}%`}${busyPct > 10 ? ' — other work is running, figures will be noisy' : ''}\n`,
+  );
   results.machineBusyBefore = busyPct;
 
   // Seeded once; every start below reuses it (serve migrates nothing and seeds nothing then).
@@ -135,7 +137,19 @@ async function throughputAndSize() {
       const a = await load(`${base}${t.path}`, t.headers, app.pid);
       const r = await load(`http://127.0.0.1:${rawPort}${t.path}`, t.headers, raw.pid);
       const enc = t.encoding ? ` (${t.encoding})` : '';
-      const row = (name, x) => [name, `${t.bytes}${enc}`, fmt(x.rps), fmt(x.p50, 1), fmt(x.p99, 1), fmt(x.max, 0), x.cpuMsPerReq === null ? '?' : fmt(x.cpuMsPerReq, 3), x.non2xx, x.errors, x.others === null ? '?' : `${fmt(100 * x.others)}%`, x.steal === null ? '?' : `${fmt(100 * x.steal)}%`];
+      const row = (name, x) => [
+        name,
+        `${t.bytes}${enc}`,
+        fmt(x.rps),
+        fmt(x.p50, 1),
+        fmt(x.p99, 1),
+        fmt(x.max, 0),
+        x.cpuMsPerReq === null ? '?' : fmt(x.cpuMsPerReq, 3),
+        x.non2xx,
+        x.errors,
+        x.others === null ? '?' : `${fmt(100 * x.others)}%`,
+        x.steal === null ? '?' : `${fmt(100 * x.steal)}%`,
+      ];
       rows.push([t.name, ...row('danchu', a)]);
       rows.push(['', ...row('raw node:http', r)]);
       results.throughput[t.key] = { path: t.path, bytes: t.bytes, encoding: t.encoding, app: a, raw: r, share: a.rps / r.rps };
@@ -225,7 +239,7 @@ async function pageWeight(base, id) {
   for (const p of pages) {
     const total = p.gz + cssGz;
     console.log(
-      `${p.path} + CSS: ${kb(total)} gzip (uncompressed ${kb(p.plain + cssPlain)}, ${ratio(total, p.plain + cssPlain)}); target ≤ ${TARGET.pageKb} KB: ${mark(total <= TARGET.pageKb * 1024)}`,
+      `${p.path} + CSS: ${kb(total)} gzip (uncompressed ${kb(p.plain + cssPlain)}, ${ratio(total, p.plain + cssPlain)}); ${fmt((100 * total) / (TARGET.pageKb * 1024))}% of the ≤ ${TARGET.pageKb} KB target: ${mark(total <= TARGET.pageKb * 1024)}`,
     );
     const { text: _t, ...rest } = p;
     results.size.pages.push({ ...rest, withCssGz: total });

@@ -58,3 +58,10 @@ export function ruleSetOn(date: string): RuleSet {
   if (!set) throw new RangeError(`no rule set in force on ${date} (Law 10/2022/QH15 is in force from 01/07/2023)`);
   return set;
 }
+
+/** The rule set for a record, or null for records dated before Law 10/2022/QH15 took effect
+ * (01/07/2023): those were made under Ordinance 34/2007/PL-UBTVQH11, whose parameters are not
+ * modelled, so the platform shows them but does not judge them. */
+export function ruleSetOrNull(date: string): RuleSet | null {
+  return RULE_SETS.find((r) => r.validFrom <= date) ?? null;
+}

@@ -6,7 +6,9 @@ import { defineModule } from '../module.js';
 import { disclosureApi } from './api.js';
 import { seedDemoDisclosures } from './demo.js';
 import { feedRoutes } from './feeds.js';
+import { infoRequestRoutes } from './info-requests/routes.js';
 import { manageRoutes } from './manage-routes.js';
+import { planRoutes } from './plan-routes.js';
 import { disclosureRoutes } from './routes.js';
 
 /** The commune home page's "people know" section: the latest published disclosures. */
@@ -48,7 +50,9 @@ export const disclosureModule = defineModule({
     disclosureRoutes(app, deps);
     manageRoutes(app, deps);
     feedRoutes(app, deps);
+    planRoutes(app, deps);
     disclosureApi(app, deps);
+    infoRequestRoutes(app, deps);
   },
   seedDemo: seedDemoDisclosures,
   communeSection,

@@ -1,6 +1,6 @@
 // Rows -> view models for pages, feeds and the API.
 import type { DisclosureTable } from '../../db/types.js';
-import { ruleSetOn } from '../../law/rule-sets.js';
+import { ruleSetOrNull } from '../../law/rule-sets.js';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.js';
 import { agencyCategory, communeCategory } from './rules/categories.js';
 import { timeliness } from './rules/timeliness.js';
@@ -24,10 +24,9 @@ export const STATE_VI: Record<PublicState, string> = {
 
 export function presentDisclosure(d: Row, today: string, cal: WorkingCalendar) {
   const cat = d.scope === 'commune' ? communeCategory(d.category) : agencyCategory(d.category);
-  const timely =
-    d.decision_date && d.posting_start
-      ? timeliness({ decisionDate: d.decision_date, disclosureDate: d.posting_start, scope: d.scope }, ruleSetOn(d.posting_start), cal)
-      : null;
+  // Records made before Law 10/2022 took effect are shown, not judged (ruleSetOrNull).
+  const rs = d.posting_start ? ruleSetOrNull(d.posting_start) : null;
+  const timely = d.decision_date && d.posting_start && rs ? timeliness({ decisionDate: d.decision_date, disclosureDate: d.posting_start, scope: d.scope }, rs, cal) : null;
   return {
     id: d.id,
     unitId: d.unit_id,

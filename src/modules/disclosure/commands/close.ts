@@ -2,7 +2,7 @@
 // ended before its legal minimum (R-C2: never shortened below the law); withdrawing (a disclosure
 // made in error) is allowed at any time and stays visible as withdrawn, with its reason.
 import type { AppDeps } from '../../../app-deps.js';
-import { ruleSetOn } from '../../../law/rule-sets.js';
+import { ruleSetOrNull } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
@@ -21,8 +21,9 @@ export async function closeDisclosure(deps: AppDeps, actor: Actor, id: number, u
     if (!d || d.unit_id !== unitId) return { ok: false, reason: 'not_found' };
     const allowed = how === 'end' ? d.status === 'published' : d.status === 'published' || d.status === 'draft';
     if (!allowed) return { ok: false, reason: 'wrong_state' };
-    if (how === 'end' && d.posting_start) {
-      const min = minimumPostingEnd(d.category, d.posting_start, ruleSetOn(d.posting_start), d.scope);
+    const rs = d.posting_start ? ruleSetOrNull(d.posting_start) : null;
+    if (how === 'end' && d.posting_start && rs) {
+      const min = minimumPostingEnd(d.category, d.posting_start, rs, d.scope);
       if (min && today <= min) return { ok: false, errors: { reason: `Chưa đủ thời gian niêm yết theo luật: chỉ được kết thúc sau ngày ${formatDate(min)}.` } };
     }
     const status = how === 'end' ? 'ended' : 'withdrawn';

@@ -4,7 +4,7 @@
 import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import type { DisclosureTable } from '../../../db/types.js';
-import { ruleSetOn } from '../../../law/rule-sets.js';
+import { ruleSetOrNull } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
@@ -67,8 +67,8 @@ export async function publishDisclosure(deps: AppDeps, actor: Actor, id: number,
     if (!d || d.unit_id !== unitId) return { ok: false, reason: 'not_found' };
     if (d.status !== 'draft') return { ok: false, reason: 'not_draft' };
     const start = d.posting_start ?? today;
-    const rs = ruleSetOn(start);
-    const end = d.posting_end ?? minimumPostingEnd(d.category, start, rs, d.scope);
+    const rs = ruleSetOrNull(start);
+    const end = d.posting_end ?? (rs ? minimumPostingEnd(d.category, start, rs, d.scope) : null);
     await trx
       .updateTable('disclosures')
       .set({
@@ -115,7 +115,7 @@ export async function publishDisclosure(deps: AppDeps, actor: Actor, id: number,
         created_at: now.toISOString(),
       })
       .execute();
-    const timely = d.decision_date ? timeliness({ decisionDate: d.decision_date, disclosureDate: start, scope: d.scope }, rs, cal) : null;
+    const timely = d.decision_date && rs ? timeliness({ decisionDate: d.decision_date, disclosureDate: start, scope: d.scope }, rs, cal) : null;
     await appendAudit(trx, deps.dialect, now, actor, {
       action: 'disclosure.published',
       entityType: 'disclosure',

@@ -1,7 +1,7 @@
 // Checks a disclosure as an official typed it; every problem becomes a Vietnamese message next to
 // its field (issue 3, "Bad input"). Legal minimums come from the rule set in force on the posting
 // date (R-C2, R-C5); the decision date may not be in the future (R-C1).
-import { ruleSetOn } from '../../../law/rule-sets.js';
+import { ruleSetOrNull } from '../../../law/rule-sets.js';
 import { addDays, daysBetween } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate, parseDate } from '../../../platform/i18n/index.js';
@@ -72,8 +72,9 @@ export function validateDraft(
   else if (postingStart && decisionDate && postingStart < decisionDate) e.postingStart = 'Không thể công khai trước ngày ban hành văn bản.';
   const postingEnd = input.postingEnd.trim() ? parseDate(input.postingEnd) : null;
   if (input.postingEnd.trim() && !postingEnd) e.postingEnd = 'Ngày kết thúc không hợp lệ: dùng dạng dd/mm/yyyy.';
-  if (validCategory && postingStart && !e.postingEnd) {
-    const rs = ruleSetOn(postingStart);
+  const rsStart = postingStart ? ruleSetOrNull(postingStart) : null;
+  if (validCategory && postingStart && rsStart && !e.postingEnd) {
+    const rs = rsStart;
     const check = checkPostingEnd(category, postingStart, postingEnd, rs, scope);
     if (!check.ok) {
       if (check.reason === 'below_minimum') {
@@ -105,9 +106,10 @@ export function validateDraft(
     else if (end && end < start) e[`form_${f.form}`] = 'Ngày kết thúc phải sau ngày bắt đầu.';
     else {
       forms.push({ form: f.form as FormKind, start, end, detail: f.detail.trim() || null });
-      if (f.form === 'loudspeaker' && validCategory && scope === 'commune') {
+      const rsForm = ruleSetOrNull(start);
+      if (f.form === 'loudspeaker' && validCategory && scope === 'commune' && rsForm) {
         const days = end ? Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i)) : [start];
-        const r = checkLoudspeakerDays(category, days, ruleSetOn(start));
+        const r = checkLoudspeakerDays(category, days, rsForm);
         if (!r.ok) e.form_loudspeaker = `Nhóm ${category} phải phát trên hệ thống truyền thanh ít nhất ${r.needed} ngày liên tục (Điều 13 khoản 3).`;
       }
     }

@@ -1,0 +1,84 @@
+// Information requests (R-C4): reading the table, the status a person sees, and the Vietnamese
+// labels. The status is never stored: it is requestStatus() of the dates, judged on a given day.
+import type { Selectable } from 'kysely';
+import type { Conn } from '../../../db/index.js';
+import type { InfoRequestTable } from '../../../db/types.js';
+import { type RequestChannel, type RequestStatus, requestStatus } from '../rules/info-request.js';
+
+export type InfoRequestRow = Selectable<InfoRequestTable>;
+
+export const STATUS_VI: Record<RequestStatus, string> = {
+  open: 'Đang giải quyết',
+  overdue: 'Quá hạn trả lời',
+  answered: 'Đã trả lời',
+  answered_late: 'Đã trả lời (chậm so với thời hạn)',
+  refused: 'Từ chối cung cấp',
+};
+export const STATUS_TAG: Record<RequestStatus, string> = {
+  open: 'tag',
+  overdue: 'tag ended',
+  answered: 'tag ok',
+  answered_late: 'tag ok',
+  refused: 'tag ended',
+};
+
+export const CHANNEL_VI: Record<RequestChannel, string> = {
+  electronic: 'Qua mạng điện tử',
+  post: 'Qua bưu chính, fax',
+  onsite: 'Trực tiếp tại trụ sở',
+};
+
+/** The period's legal basis, shown next to the due date (Law 104/2016/QH13). */
+export const PERIOD_VI: Record<RequestChannel, string> = {
+  electronic: '03 ngày làm việc kể từ ngày nhận, Điều 30 khoản 3 Luật Tiếp cận thông tin',
+  post: '05 ngày làm việc kể từ ngày nhận, Điều 31 khoản 1 Luật Tiếp cận thông tin',
+  onsite: '10 ngày làm việc kể từ ngày nhận, Điều 29 khoản 2 Luật Tiếp cận thông tin',
+};
+
+/** The date the answer is due now: the extended date when there is one. */
+export const deadlineOf = (r: Pick<InfoRequestRow, 'due_date' | 'extended_until'>): string => r.extended_until ?? r.due_date;
+
+export function statusOf(r: Pick<InfoRequestRow, 'due_date' | 'extended_until' | 'status' | 'closed_on'>, today: string): RequestStatus {
+  return requestStatus(
+    {
+      dueDate: r.due_date,
+      extendedUntil: r.extended_until,
+      answeredAt: r.status === 'answered' ? r.closed_on : null,
+      refusedAt: r.status === 'refused' ? r.closed_on : null,
+    },
+    today,
+  );
+}
+
+/** Tracking codes are typed by hand from an SMS: upper case, spaces and a missing dash forgiven. */
+export function normalizeCode(input: string): string {
+  const s = input.trim().toUpperCase().replace(/\s+/g, '');
+  const m = /^YC-?(\d{4})-?([A-Z0-9]{6})$/.exec(s);
+  return m ? `YC-${m[1]}-${m[2]}` : s;
+}
+
+export async function findByCode(db: Conn, code: string) {
+  return db.selectFrom('info_requests').selectAll().where('tracking_code', '=', normalizeCode(code)).executeTakeFirst();
+}
+
+export async function findInUnit(db: Conn, unitId: number, id: number) {
+  if (!Number.isSafeInteger(id)) return undefined;
+  return db.selectFrom('info_requests').selectAll().where('id', '=', id).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+const RANK: Record<RequestStatus, number> = { overdue: 0, open: 1, answered: 2, answered_late: 2, refused: 2 };
+
+/** Every open request of the commune and the latest closed ones: overdue first, then by deadline. */
+export async function listForUnit(db: Conn, unitId: number, today: string, closedLimit = 50) {
+  const base = db
+    .selectFrom('info_requests')
+    .select(['id', 'tracking_code', 'channel', 'content', 'received_on', 'due_date', 'extended_until', 'status', 'closed_on'])
+    .where('unit_id', '=', unitId);
+  const [open, closed] = await Promise.all([
+    base.where('status', '=', 'open').execute(),
+    base.where('status', '<>', 'open').orderBy('closed_on', 'desc').orderBy('id', 'desc').limit(closedLimit).execute(),
+  ]);
+  return [...open, ...closed]
+    .map((r) => ({ ...r, state: statusOf(r, today), deadline: deadlineOf(r) }))
+    .sort((a, b) => RANK[a.state] - RANK[b.state] || (RANK[a.state] < 2 ? a.deadline.localeCompare(b.deadline) || a.id - b.id : 0));
+}
