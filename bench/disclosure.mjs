@@ -13,12 +13,50 @@ import { fmt, freePort, get, kb, start, stop, table, waitFor200 } from './lib.mj
 const N = Number(process.env.BENCH_DISCLOSURES ?? 200_000);
 const dir = mkdtempSync(join(tmpdir(), 'danchu-bench-disc-'));
 const dbFile = join(dir, 'bench.sqlite');
-const env = { DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+// Uncached by default (MICROCACHE_MS=0): these are the database's and the code's own figures.
+const env = { DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', NODE_ENV: 'development', MICROCACHE_MS: process.env.MICROCACHE_MS ?? '0' };
 
-const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-const SUBJECTS = ['Dự toán ngân sách', 'Quyết toán ngân sách', 'Danh sách hộ nghèo', 'Hỗ trợ thiên tai', 'Đường bê tông liên thôn', 'Thanh lý tài sản công', 'Quy hoạch khu dân cư', 'Danh sách nhập ngũ', 'Phí, lệ phí', 'Kết quả thanh tra', 'Đóng góp xây dựng nhà văn hóa', 'Thẻ bảo hiểm y tế', 'Chương trình mục tiêu quốc gia', 'Cho thuê đất công ích'];
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+const SUBJECTS = [
+  'Dự toán ngân sách',
+  'Quyết toán ngân sách',
+  'Danh sách hộ nghèo',
+  'Hỗ trợ thiên tai',
+  'Đường bê tông liên thôn',
+  'Thanh lý tài sản công',
+  'Quy hoạch khu dân cư',
+  'Danh sách nhập ngũ',
+  'Phí, lệ phí',
+  'Kết quả thanh tra',
+  'Đóng góp xây dựng nhà văn hóa',
+  'Thẻ bảo hiểm y tế',
+  'Chương trình mục tiêu quốc gia',
+  'Cho thuê đất công ích',
+];
 const PLACES = ['thôn Nà Cà', 'thôn Pác Cáp', 'thôn Bản Đính', 'thôn Khuổi Lùng', 'toàn xã', 'thôn Nà Làng', 'thôn Pò Nim', 'thôn Cốc Phấy'];
-const QUERIES = ['ngan sach', 'du toan', 'ho ngheo', 'thien tai', 'duong be tong', 'tai san cong', 'quy hoach', 'nhap ngu', 'le phi', 'thanh tra', 'nha van hoa', 'bao hiem y te', 'muc tieu quoc gia', 'dat cong ich', 'na ca', 'khuoi lung'];
+const QUERIES = [
+  'ngan sach',
+  'du toan',
+  'ho ngheo',
+  'thien tai',
+  'duong be tong',
+  'tai san cong',
+  'quy hoach',
+  'nhap ngu',
+  'le phi',
+  'thanh tra',
+  'nha van hoa',
+  'bao hiem y te',
+  'muc tieu quoc gia',
+  'dat cong ich',
+  'na ca',
+  'khuoi lung',
+];
 
 async function main() {
   console.log(`Disclosure benchmark: ${fmt(N)} synthetic disclosures`);
@@ -28,9 +66,13 @@ async function main() {
 
   const t0 = performance.now();
   const db = new Database(dbFile);
-  const communes = db.prepare("select id from units where level = 'commune' and valid_to is null").all().map((x) => x.id);
+  const communes = db
+    .prepare("select id from units where level = 'commune' and valid_to is null")
+    .all()
+    .map((x) => x.id);
   const user = db.prepare("select id from users where username = 'canbo.nari'").get().id;
-  const insD = db.prepare(`insert into disclosures (unit_id, agency_id, scope, category, status, version, title, body, decision_number, decision_date, decision_signer, audience, posting_start, posting_end, year, created_by, created_at, published_at, updated_at)
+  const insD =
+    db.prepare(`insert into disclosures (unit_id, agency_id, scope, category, status, version, title, body, decision_number, decision_date, decision_signer, audience, posting_start, posting_end, year, created_by, created_at, published_at, updated_at)
     values (?, null, 'commune', ?, 'published', 1, ?, ?, ?, ?, 'Chủ tịch UBND xã', 'all', ?, ?, ?, ?, ?, ?, ?)`);
   const insS = db.prepare("insert into search_docs (entity_type, entity_id, unit_id, title, folded) values ('disclosure', ?, ?, ?, ?)");
   let x = 12345;
@@ -92,7 +134,12 @@ async function main() {
   const captured = {};
   for (const [name, p] of Object.entries(fixed)) {
     const res = await get(url + p, headers);
-    captured[p] = { status: res.status, contentType: res.headers['content-type'], contentEncoding: res.headers['content-encoding'], bodyBase64: res.body.toString('base64') };
+    captured[p] = {
+      status: res.status,
+      contentType: res.headers['content-type'],
+      contentEncoding: res.headers['content-encoding'],
+      bodyBase64: res.body.toString('base64'),
+    };
     results[`${name}Bytes`] = res.headers['content-encoding'] === 'gzip' ? res.body.length : gzipSync(res.body).length;
   }
   const spec = join(dir, 'raw.json');
@@ -100,7 +147,8 @@ async function main() {
   const rawPort = await freePort();
   const raw = start('node', ['bench/raw-server.mjs', spec], { PORT: String(rawPort) });
   await new Promise((r) => setTimeout(r, 300));
-  const load = (base, path) => new Promise((resolve, reject) => autocannon({ url: base + path, connections: 32, duration: 5, headers }, (e, out) => (e ? reject(e) : resolve(out))));
+  const load = (base, path) =>
+    new Promise((resolve, reject) => autocannon({ url: base + path, connections: 32, duration: 5, headers }, (e, out) => (e ? reject(e) : resolve(out))));
   const tput = [['32 connections, 5 s', 'app req/s', 'raw req/s', 'app/raw', 'app p99 ms']];
   for (const [name, p] of Object.entries(fixed)) {
     const a = await load(url, p);

@@ -15,6 +15,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { installMicrocache } from './platform/http/microcache.js';
 import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';
 import { outboxRoutes } from './platform/notify/routes.js';
 import { CSS, CSS_PATH } from './platform/ui/css.js';
@@ -70,6 +71,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   installContext(app, deps);
+  installMicrocache(app, deps.config.microcacheMs);
   installErrorHandling(app, deps);
 
   app.get(CSS_PATH, (_req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(CSS));

@@ -20,6 +20,8 @@ export type Config = {
   maxUploadBytes: number;
   /** The address residents reach the platform at; QR codes on paper postings link to it. */
   publicUrl: string;
+  /** How long anonymous GET responses may be served again (ms); 0 turns the cache off. */
+  microcacheMs: number;
 };
 
 export const DEV_SECRET = 'danchu-development-secret-change-me';
@@ -54,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) problems.push(`PUBLIC_URL="${env.PUBLIC_URL}" phải bắt đầu bằng http:// hoặc https://.`);
   if (mode === 'production' && !env.PUBLIC_URL) problems.push('PUBLIC_URL phải được đặt trong production (mã QR trên bản niêm yết dẫn về địa chỉ này).');
+  if (env.MICROCACHE_MS !== undefined && !/^\d+$/.test(env.MICROCACHE_MS))
+    problems.push(`MICROCACHE_MS="${env.MICROCACHE_MS}" phải là số mili giây (0 để tắt).`);
   const bodyLimitKb = Number(env.BODY_LIMIT_KB ?? '1024');
   if (!Number.isFinite(bodyLimitKb) || bodyLimitKb < 16) problems.push('BODY_LIMIT_KB phải là số ≥ 16.');
 
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: bodyLimitKb * 1024,
     filesDir: env.FILES_DIR ?? join(sqliteDir, 'files'),
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
+    microcacheMs: Number(env.MICROCACHE_MS ?? (mode === 'test' ? '0' : '2000')),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n- ${problems.join('\n- ')}`);

@@ -82,14 +82,22 @@ export function disclosureApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Published disclosures of a commune',
         tags: ['disclosures'],
         querystring: ListQuery,
-        response: { 200: Type.Object({ items: Type.Array(Item), total: Type.Integer(), page: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Item),
+            total: Type.Integer({ description: 'Counted up to 1000' }),
+            more: Type.Boolean({ description: 'More than `total` match; narrow the query' }),
+            nextPage: Type.Union([Type.Integer(), Type.Null()]),
+            page: Type.Integer(),
+          }),
+        },
       },
     },
     async (req) => {
       const q = req.query as Static<typeof ListQuery>;
       const unit = await communeOf(deps, q.unit);
       const page = q.page ?? 1;
-      const { rows, total } = await repo.listDisclosures(deps.db, deps.dialect, {
+      const { rows, total, capped, hasNext } = await repo.listDisclosures(deps.db, deps.dialect, {
         unitId: unit.id,
         scope: 'commune',
         category: q.category,
@@ -101,7 +109,13 @@ export function disclosureApi(app: FastifyInstance, deps: AppDeps): void {
       });
       const cal = await workingCalendar(deps);
       const today = todayInVietnam(deps.clock.now());
-      return { items: rows.map((r) => ({ ...pick(presentDisclosure(r, today, cal)), url: url(r.id) })), total, page };
+      return {
+        items: rows.map((r) => ({ ...pick(presentDisclosure(r, today, cal)), url: url(r.id) })),
+        total,
+        more: capped,
+        nextPage: hasNext ? page + 1 : null,
+        page,
+      };
     },
   );
 

@@ -26,7 +26,8 @@ export function presentDisclosure(d: Row, today: string, cal: WorkingCalendar) {
   const cat = d.scope === 'commune' ? communeCategory(d.category) : agencyCategory(d.category);
   // Records made before Law 10/2022 took effect are shown, not judged (ruleSetOrNull).
   const rs = d.posting_start ? ruleSetOrNull(d.posting_start) : null;
-  const timely = d.decision_date && d.posting_start && rs ? timeliness({ decisionDate: d.decision_date, disclosureDate: d.posting_start, scope: d.scope }, rs, cal) : null;
+  const timely =
+    d.decision_date && d.posting_start && rs ? timeliness({ decisionDate: d.decision_date, disclosureDate: d.posting_start, scope: d.scope }, rs, cal) : null;
   return {
     id: d.id,
     unitId: d.unit_id,

@@ -53,7 +53,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
       ? await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', agencyId).where('unit_id', '=', unit.id).executeTakeFirst()
       : undefined;
     if (agencyId && !agency) throw new NotFound();
-    const { rows, total } = await repo.listDisclosures(db, deps.dialect, {
+    const { rows, total, capped, hasNext } = await repo.listDisclosures(db, deps.dialect, {
       unitId: unit.id,
       scope: agencyId ? 'agency' : 'commune',
       agencyId: agencyId ?? undefined,
@@ -88,6 +88,8 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
           agency,
           items: rows.map((r) => presentDisclosure(r, d, cal)),
           total,
+          capped,
+          hasNext,
           page,
           pageSize: PAGE_SIZE,
           filters: {

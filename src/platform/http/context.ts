@@ -125,6 +125,7 @@ export function viewOf(req: FastifyRequest, deps: AppDeps): ViewCtx {
     devOutbox: deps.config.devOutbox,
     flash: req.flash,
     csrf: () => {
+      req.csrfUsed = true;
       if (!req.csrfSeed) {
         req.csrfSeed = randomToken(16);
         req.csrfSeedIsNew = true;

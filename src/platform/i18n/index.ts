@@ -52,4 +52,5 @@ export function parseDate(text: string): string | null {
   return dt.toISOString().slice(0, 10);
 }
 
-export const formatNumber = (n: number): string => new Intl.NumberFormat('vi-VN').format(n);
+const VI_NUMBER = new Intl.NumberFormat('vi-VN');
+export const formatNumber = (n: number): string => VI_NUMBER.format(n);

@@ -82,7 +82,13 @@ export async function publishDisclosure(deps: AppDeps, actor: Actor, id: number,
       .where('id', '=', id)
       .execute();
     // A posting without its own end date stays up for the disclosure's posting period.
-    await trx.updateTable('disclosure_forms').set({ end_date: end }).where('disclosure_id', '=', id).where('end_date', 'is', null).where('form', 'in', ['posting_office', 'posting_village']).execute();
+    await trx
+      .updateTable('disclosure_forms')
+      .set({ end_date: end })
+      .where('disclosure_id', '=', id)
+      .where('end_date', 'is', null)
+      .where('form', 'in', ['posting_office', 'posting_village'])
+      .execute();
     const hasPortal = await trx
       .selectFrom('disclosure_forms')
       .select('id')

@@ -9,6 +9,8 @@ export type ListModel = {
   agency?: { id: number; name: string };
   items: DisclosureView[];
   total: number;
+  capped: boolean;
+  hasNext: boolean;
   page: number;
   pageSize: number;
   filters: { category: string; village: string; year: string; state: string; q: string };
@@ -23,7 +25,7 @@ export type ListModel = {
 
 export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel }) {
   const f = m.filters;
-  const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
+  const pages = m.capped ? null : Math.max(1, Math.ceil(m.total / m.pageSize));
   const qs = (page: number) => {
     const p = new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== ''));
     return `${m.base}?${p}`;
@@ -115,7 +117,10 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           Lọc
         </button>
       </form>
-      <p class="muted">{formatNumber(m.total)} nội dung</p>
+      <p class="muted">
+        {m.capped ? `Hơn ${formatNumber(m.total)} nội dung` : `${formatNumber(m.total)} nội dung`}
+        {m.capped && m.filters.q && ' (tìm trong 1.000 kết quả mới nhất: thêm từ hoặc bộ lọc để thu hẹp)'}
+      </p>
       <ul class="list">
         {m.items.map((d) => (
           <li key={d.id}>
@@ -130,9 +135,10 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           </li>
         ))}
       </ul>
-      {pages > 1 && (
+      {(m.page > 1 || m.hasNext) && (
         <nav aria-label="Phân trang" class="crumbs">
-          {m.page > 1 && <a href={qs(m.page - 1)}>‹ Trang trước</a>} Trang {m.page}/{pages} {m.page < pages && <a href={qs(m.page + 1)}>Trang sau ›</a>}
+          {m.page > 1 && <a href={qs(m.page - 1)}>‹ Trang trước</a>} Trang {m.page}
+          {pages ? `/${pages}` : ''} {m.hasNext && <a href={qs(m.page + 1)}>Trang sau ›</a>}
         </nav>
       )}
     </Layout>
