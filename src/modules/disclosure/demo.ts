@@ -3,6 +3,7 @@
 // some late, one corrected, one withdrawn, one draft, an agency posting, and the 2026 plan.
 import type { AppDeps } from '../../app-deps.js';
 import { ruleSetOn } from '../../law/rule-sets.js';
+import { appendAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/policy.js';
 import { loadActor } from '../../platform/auth/session.js';
 import { addDays } from '../../platform/calendar/calendar.js';
@@ -281,6 +282,35 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
       [],
     );
     await savePlan(deps, actor, commune, 2026);
+    // Link the plan to what was published, so the compliance view shows a real mix (on time, late,
+    // missing, due). Items are matched to the demo postings by position in ITEMS.
+    const links: Record<string, number> = {
+      'budget-estimate-approved': 0,
+      'socio-economic-plan': 1,
+      'fees-and-charges': 2,
+      'democracy-regulation': 3,
+      'budget-execution-q1': 6,
+      'budget-execution-h1': 10,
+      'budget-execution-q3': 13,
+    };
+    await deps.db.transaction().execute(async (trx) => {
+      for (const [key, i] of Object.entries(links)) {
+        await trx
+          .updateTable('disclosure_plan_items')
+          .set({ disclosure_id: ids[i]! })
+          .where('unit_id', '=', commune.id)
+          .where('year', '=', 2026)
+          .where('key', '=', key)
+          .execute();
+      }
+      await appendAudit(trx, deps.dialect, deps.clock.now(), actor, {
+        action: 'disclosure.plan_linked',
+        entityType: 'unit',
+        entityId: commune.id,
+        unitId: commune.id,
+        data: { year: 2026, keys: Object.keys(links) },
+      });
+    });
   }
   // An agency disclosure (Art 46): the school's 2026 work plan, seen only by its staff.
   const naRi = (await unitByCode(deps.db, '02155', '2026-07-01'))!;

@@ -66,5 +66,14 @@ export const disclosureModule = defineModule({
         .executeTakeFirst();
       return d ? { name: d.title, unitPath: d.path, href: `/disclosures/${d.id}` } : undefined;
     },
+    info_request: async (deps, id) => {
+      const r = await deps.db
+        .selectFrom('info_requests as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .select(['r.id', 'r.tracking_code', 'r.unit_id', 'u.path'])
+        .where('r.id', '=', id)
+        .executeTakeFirst();
+      return r ? { name: `Yêu cầu ${r.tracking_code}`, unitPath: r.path, href: `/units/${r.unit_id}/info-requests/${r.id}` } : undefined;
+    },
   },
 });

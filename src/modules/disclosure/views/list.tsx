@@ -36,9 +36,12 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
       <h1>{title}</h1>
       {!m.agency && (
         <p class="muted">
-          Các nội dung xã phải công khai theo Điều 11 Luật Thực hiện dân chủ ở cơ sở. <a href={`${m.base}.atom`}>Theo dõi bằng Atom</a>
+          Các nội dung xã phải công khai theo Điều 11 Luật Thực hiện dân chủ ở cơ sở. <a href={`${m.base}.atom`}>Theo dõi bằng Atom</a> ·{' '}
+          <a href={`/units/${m.unit.id}/disclosures/register`}>Danh sách đã công khai theo quý</a>
           {m.canSeeDrafts && (
             <>
+              {' · '}
+              <a href={`/units/${m.unit.id}/disclosures/plan`}>Kế hoạch công khai</a>
               {' · '}
               <a href={`/units/${m.unit.id}/disclosures/compliance`}>Tình hình thực hiện kế hoạch công khai</a>
             </>
