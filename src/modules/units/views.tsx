@@ -202,7 +202,8 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
           <ul>
             {m.agencies.map((a) => (
               <li key={a.id}>
-                {a.name} <span class="muted">({t(`agency.kind.${a.kind}` as MessageKey)})</span>
+                {a.name} <span class="muted">({t(`agency.kind.${a.kind}` as MessageKey)})</span> ·{' '}
+                <a href={`/agencies/${a.id}/disclosures`}>{t('agency.internal')}</a>
               </li>
             ))}
           </ul>

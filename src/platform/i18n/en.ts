@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'agency.kind.school': 'School',
   'agency.kind.health_station': 'Health station',
   'agency.kind.other': 'Other agency',
+  'agency.internal': 'Internal disclosure (agency staff)',
   'auth.signInTitle': 'Sign in',
   'auth.officialTab': 'Officials',
   'auth.residentTab': 'Residents (phone number)',

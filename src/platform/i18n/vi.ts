@@ -62,6 +62,7 @@ export const vi = {
   'agency.kind.school': 'Trường học',
   'agency.kind.health_station': 'Trạm y tế',
   'agency.kind.other': 'Cơ quan khác',
+  'agency.internal': 'Công khai nội bộ (cán bộ của cơ quan)',
   'auth.signInTitle': 'Đăng nhập',
   'auth.officialTab': 'Cán bộ, công chức',
   'auth.residentTab': 'Người dân (số điện thoại)',
