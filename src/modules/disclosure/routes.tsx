@@ -239,7 +239,10 @@ async function detailModel(deps: AppDeps, req: FastifyRequest, id: number): Prom
     })),
     files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size, version: f.version })),
     versions: versions.map((v) => ({ version: v.version, changeNote: v.change_note, createdAt: v.created_at })),
-    qrSvg: d.status === 'draft' ? null : await QRCode.toString(`${deps.config.publicUrl}/disclosures/${d.id}`, { type: 'svg', margin: 1 }),
+    qrSvg:
+      d.status === 'draft'
+        ? null
+        : await QRCode.toString(`${deps.config.publicUrl}/disclosures/${d.id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
     can: {
       prepare: can.prepare,
       relayVillage: d.scope === 'commune' && headOf ? { id: headOf.unitId, name: villageNames.get(headOf.unitId)! } : null,
