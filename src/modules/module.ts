@@ -15,6 +15,7 @@ export type ModuleManifest = {
   /** Records of this module whose audit history officials may read at /audit/<type>/<id>. */
   auditSubjects?: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>>;
 };
-export type AuditSubject = { name: string; unitPath: string; href: string };
+/** agencyId: a record inside an agency (Law 10/2022 Ch. III), whose history only that agency's head reads. */
+export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

@@ -192,6 +192,9 @@ describe('who may see and do what', () => {
     expect((await new Agent(s.url).get(`/agencies/${school.id}/disclosures`)).status).toBe(303);
     const row = await s.deps.db.selectFrom('disclosures').select('id').where('agency_id', '=', school.id).executeTakeFirstOrThrow();
     expect((await fetch(`${s.url}/api/v1/disclosures/${row.id}`)).status).toBe(404);
+    // its change history too: the agency's head reads it, the commune official does not
+    expect((await (await signIn(s.url, 'hieutruong.nari', clock)).get(`/audit/disclosure/${row.id}`)).status).toBe(200);
+    expect((await (await signIn(s.url, 'canbo.nari', clock)).get(`/audit/disclosure/${row.id}`)).status).toBe(403);
   });
   it('a village head records that a disclosure was relayed in the village (Art 13(4))', async () => {
     const xd = await (await fetch(`${s.url}/api/v1/units?code=02191`)).json();

@@ -61,10 +61,10 @@ export const disclosureModule = defineModule({
       const d = await deps.db
         .selectFrom('disclosures as d')
         .innerJoin('units as u', 'u.id', 'd.unit_id')
-        .select(['d.id', 'd.title', 'u.path'])
+        .select(['d.id', 'd.title', 'd.agency_id', 'u.path'])
         .where('d.id', '=', id)
         .executeTakeFirst();
-      return d ? { name: d.title, unitPath: d.path, href: `/disclosures/${d.id}` } : undefined;
+      return d ? { name: d.title, unitPath: d.path, href: `/disclosures/${d.id}`, agencyId: d.agency_id } : undefined;
     },
     info_request: async (deps, id) => {
       const r = await deps.db

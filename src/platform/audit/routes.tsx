@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { AuditSubject, ModuleManifest } from '../../modules/module.js';
-import { platformPolicy } from '../auth/policy.js';
+import { definePolicy, platformPolicy } from '../auth/policy.js';
+
+// An agency's internal records are not the commune's business (Law 10/2022 Art 46): their history
+// is read by the agency's head only.
+const agencyAuditPolicy = definePolicy({ read: ['agency_head'] });
+
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
 import { sendPage, viewOf } from '../http/context.js';
 import { formatDateTime } from '../i18n/index.js';
@@ -23,7 +28,9 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
     const id = Number((req.params as { id: string }).id);
     const subject = Object.hasOwn(subjects, type) ? await subjects[type]!(deps, id) : undefined;
     if (!subject) throw new NotFound();
-    if (!platformPolicy(req.actor, 'readAudit', { unitPath: subject.unitPath })) throw new Forbidden();
+    const resource = { unitPath: subject.unitPath, agencyId: subject.agencyId ?? null };
+    const allowed = subject.agencyId ? agencyAuditPolicy(req.actor, 'read', resource) : platformPolicy(req.actor, 'readAudit', resource);
+    if (!allowed) throw new Forbidden();
     const unit = { name: subject.name };
     // A unit's history also holds every change recorded against it (unit_id).
     const [own, scoped] = await Promise.all([
