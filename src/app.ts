@@ -31,6 +31,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // A newcomer's terminal stays readable; production logs every request with its id.
+    disableRequestLogging: deps.config.env === 'development' && deps.config.logLevel !== 'debug',
     logger: {
       level: deps.config.logLevel,
       // No personal data in logs: no query strings (they may carry a phone number), no cookies,
