@@ -168,6 +168,7 @@ export function disclosureApi(app: FastifyInstance, deps: AppDeps): void {
       const target = await targetFor(deps, unit, null);
       const r = await saveDraft(
         deps,
+        req.t,
         actor,
         target,
         {

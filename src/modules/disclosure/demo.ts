@@ -9,6 +9,7 @@ import { loadActor } from '../../platform/auth/session.js';
 import { addDays } from '../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../platform/calendar/store.js';
 import { fixedClock } from '../../platform/clock.js';
+import { translator } from '../../platform/i18n/index.js';
 import { NEW_COMMUNE_CODES, rng } from '../units/demo.js';
 import { unitByCode } from '../units/units.repo.js';
 import { closeDisclosure } from './commands/close.js';
@@ -17,6 +18,10 @@ import { publishDisclosure } from './commands/publish.js';
 import { saveDraft } from './commands/save-draft.js';
 import type { DraftInput } from './commands/validate.js';
 import { targetFor } from './context.js';
+
+/** Commands report problems in a language; the demo seed reads them in Vietnamese. */
+const vi = translator('vi');
+
 import { savePlan } from './plan-store.js';
 
 /** A one-page PDF that says it is demo data (valid enough for any reader). */
@@ -239,6 +244,7 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
       const at = { ...deps, clock: fixedClock(`${postingStart}T02:00:00Z`) };
       const saved = await saveDraft(
         at,
+        vi,
         actor,
         target,
         input(it, decisionDate, postingStart, (it.lateDays ?? 0) > ruleSetOn(decisionDate).disclosure.deadlineWorkingDays),
@@ -254,6 +260,7 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
     const fixed = input(ITEMS[6]!, '2026-04-14', cal.addWorkingDays('2026-04-14', 2), false);
     await correctDisclosure(
       at,
+      vi,
       actor,
       target,
       q1,
@@ -263,6 +270,7 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
     );
     await closeDisclosure(
       { ...deps, clock: fixedClock('2026-05-21T02:00:00Z') },
+      vi,
       actor,
       ids[8]!,
       commune.id,
@@ -271,6 +279,7 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
     );
     await saveDraft(
       { ...deps, clock: fixedClock('2026-11-24T02:00:00Z') },
+      vi,
       actor,
       target,
       input(
@@ -322,6 +331,7 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
     const target = await targetFor(deps, naRi, school.id);
     const saved = await saveDraft(
       at,
+      vi,
       actor,
       target,
       {

@@ -31,3 +31,6 @@ export const FORM_LABELS: Record<FormKind, { vi: string; en: string }> = {
 };
 
 export const formsFor = (scope: 'commune' | 'agency'): readonly FormKind[] => (scope === 'commune' ? COMMUNE_FORMS : AGENCY_FORMS);
+
+/** A form's label in the page's language. */
+export const formLabel = (k: string, lang: 'vi' | 'en'): string => FORM_LABELS[k as FormKind]?.[lang] ?? k;

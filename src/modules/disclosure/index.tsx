@@ -12,7 +12,8 @@ import { planRoutes } from './plan-routes.js';
 import { disclosureRoutes } from './routes.js';
 
 /** The commune home page's "people know" section: the latest published disclosures. */
-async function communeSection(deps: AppDeps, commune: Unit, _view: ViewCtx) {
+async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
+  const t = view.t;
   const rows = await deps.db
     .selectFrom('disclosures')
     .select(['id', 'title', 'posting_start'])
@@ -25,9 +26,9 @@ async function communeSection(deps: AppDeps, commune: Unit, _view: ViewCtx) {
     .execute();
   return (
     <section aria-labelledby="h-disclosures">
-      <h3 id="h-disclosures">Dân biết: thông tin công khai</h3>
+      <h3 id="h-disclosures">{t('disclosure.section.title')}</h3>
       {rows.length === 0 ? (
-        <p class="muted">Chưa có nội dung công khai.</p>
+        <p class="muted">{t('disclosure.section.empty')}</p>
       ) : (
         <ul>
           {rows.map((r) => (
@@ -38,7 +39,7 @@ async function communeSection(deps: AppDeps, commune: Unit, _view: ViewCtx) {
         </ul>
       )}
       <p>
-        <a href={`/units/${commune.id}/disclosures`}>Tất cả nội dung công khai của {commune.name}</a>
+        <a href={`/units/${commune.id}/disclosures`}>{t('disclosure.section.all', { unit: commune.name })}</a>
       </p>
     </section>
   );

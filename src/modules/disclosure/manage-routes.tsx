@@ -7,7 +7,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields, files } from '../../platform/http/forms.js';
-import { formatDate } from '../../platform/i18n/index.js';
+import { formatDate, type T } from '../../platform/i18n/index.js';
 import { closeDisclosure } from './commands/close.js';
 import { correctDisclosure } from './commands/correct.js';
 import { publishDisclosure } from './commands/publish.js';
@@ -120,7 +120,7 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
       return formPage(req, reply, unit, agencyId, {
         mode: 'new',
         action: `/${kind}/${(req.params as P).id}/disclosures`,
-        heading: 'Soạn nội dung công khai',
+        heading: req.t('disclosure.heading.new'),
         values: emptyDraft(),
       });
     });
@@ -128,14 +128,20 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { unitId, agencyId } = await resolve(Number((req.params as P).id));
       const { unit, target, actor } = await where(req, unitId, agencyId);
       const input = readDraft(req.body, target.scope);
-      const r = await saveDraft(deps, actor, target, input, files(req.body, 'files'));
-      if (r.ok) return redirectWithFlash(reply, `/disclosures/${r.id}`, 'Đã lưu bản nháp. Kiểm tra lại rồi bấm “Công khai”.');
+      const r = await saveDraft(deps, req.t, actor, target, input, files(req.body, 'files'));
+      if (r.ok) return redirectWithFlash(reply, `/disclosures/${r.id}`, req.t('disclosure.flash.draftSavedNew'));
       return formPage(
         req,
         reply,
         unit,
         agencyId,
-        { mode: 'new', action: `/${kind}/${(req.params as P).id}/disclosures`, heading: 'Soạn nội dung công khai', values: input, errors: errorsOf(r) },
+        {
+          mode: 'new',
+          action: `/${kind}/${(req.params as P).id}/disclosures`,
+          heading: req.t('disclosure.heading.new'),
+          values: input,
+          errors: errorsOf(req.t, r),
+        },
         422,
       );
     });
@@ -151,19 +157,19 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { d, unit } = await existing(req);
     if (d.status !== 'draft') return reply.redirect(`/disclosures/${d.id}/correct`, 303);
     const values = draftFromRow(d, await repo.villagesOf(db, d.id), await repo.formsOf(db, d.id));
-    return formPage(req, reply, unit, d.agency_id, { mode: 'edit', action: `/disclosures/${d.id}/edit`, heading: 'Sửa bản nháp', values });
+    return formPage(req, reply, unit, d.agency_id, { mode: 'edit', action: `/disclosures/${d.id}/edit`, heading: req.t('disclosure.detail.edit'), values });
   });
   app.post('/disclosures/:id/edit', async (req, reply) => {
     const { d, unit, target, actor } = await existing(req);
     const input = readDraft(req.body, target.scope);
-    const r = await saveDraft(deps, actor, target, input, files(req.body, 'files'), d.id);
-    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, 'Đã lưu bản nháp.');
+    const r = await saveDraft(deps, req.t, actor, target, input, files(req.body, 'files'), d.id);
+    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.draftSaved'));
     return formPage(
       req,
       reply,
       unit,
       d.agency_id,
-      { mode: 'edit', action: `/disclosures/${d.id}/edit`, heading: 'Sửa bản nháp', values: input, errors: errorsOf(r) },
+      { mode: 'edit', action: `/disclosures/${d.id}/edit`, heading: req.t('disclosure.detail.edit'), values: input, errors: errorsOf(req.t, r) },
       422,
     );
   });
@@ -171,20 +177,31 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/disclosures/:id/correct', async (req, reply) => {
     const { d, unit } = await existing(req);
     const values = { ...draftFromRow(d, await repo.villagesOf(db, d.id), await repo.formsOf(db, d.id)), changeNote: '' };
-    return formPage(req, reply, unit, d.agency_id, { mode: 'correct', action: `/disclosures/${d.id}/correct`, heading: `Đính chính: ${d.title}`, values });
+    return formPage(req, reply, unit, d.agency_id, {
+      mode: 'correct',
+      action: `/disclosures/${d.id}/correct`,
+      heading: req.t('disclosure.heading.correct', { title: d.title }),
+      values,
+    });
   });
   app.post('/disclosures/:id/correct', async (req, reply) => {
     const { d, unit, target, actor } = await existing(req);
     const input = readDraft(req.body, target.scope);
     const changeNote = field(req.body, 'changeNote');
-    const r = await correctDisclosure(deps, actor, target, d.id, input, changeNote, files(req.body, 'files'));
-    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, 'Đã lưu phiên bản đính chính; phiên bản cũ vẫn được giữ.');
+    const r = await correctDisclosure(deps, req.t, actor, target, d.id, input, changeNote, files(req.body, 'files'));
+    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.corrected'));
     return formPage(
       req,
       reply,
       unit,
       d.agency_id,
-      { mode: 'correct', action: `/disclosures/${d.id}/correct`, heading: `Đính chính: ${d.title}`, values: { ...input, changeNote }, errors: errorsOf(r) },
+      {
+        mode: 'correct',
+        action: `/disclosures/${d.id}/correct`,
+        heading: req.t('disclosure.heading.correct', { title: d.title }),
+        values: { ...input, changeNote },
+        errors: errorsOf(req.t, r),
+      },
       422,
     );
   });
@@ -192,20 +209,20 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/disclosures/:id/publish', async (req, reply) => {
     const { d, actor } = await existing(req);
     const r = await publishDisclosure(deps, actor, d.id, d.unit_id);
-    if (!r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, 'Nội dung này đã được công khai trước đó.');
-    return redirectWithFlash(reply, `/disclosures/${d.id}`, 'Đã công khai.');
+    if (!r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.alreadyPublished'));
+    return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.published'));
   });
 
   app.post('/disclosures/:id/close', async (req, reply) => {
     const { d, actor } = await existing(req);
     const how = field(req.body, 'how') === 'end' ? 'end' : 'withdraw';
-    const r = await closeDisclosure(deps, actor, d.id, d.unit_id, how, field(req.body, 'reason'));
-    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, how === 'end' ? 'Đã kết thúc niêm yết.' : 'Đã thu hồi.');
+    const r = await closeDisclosure(deps, req.t, actor, d.id, d.unit_id, how, field(req.body, 'reason'));
+    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, how === 'end' ? req.t('disclosure.flash.ended') : req.t('disclosure.flash.withdrawn'));
     if ('errors' in r) {
       const m = await detailModel(deps, req, d.id);
       return sendPage(req, reply, <DisclosureDetailPage view={viewOf(req, deps)} m={{ ...m, closeErrors: r.errors }} />, 422);
     }
-    return redirectWithFlash(reply, `/disclosures/${d.id}`, 'Không thể thực hiện với nội dung ở trạng thái này.');
+    return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.wrongState'));
   });
 
   app.post('/disclosures/:id/relay', async (req, reply) => {
@@ -214,12 +231,12 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const villages = await villagesOf(deps, unit);
     const village = villages.find((v) => disclosurePolicy(req.actor, 'recordRelay', { unitPath: v.path }) && req.actor?.grants.some((g) => g.unitId === v.id));
     if (!village) throw new Forbidden();
-    const r = await recordRelay(deps, req.actor, d.id, village.id, {
+    const r = await recordRelay(deps, req.t, req.actor, d.id, village.id, {
       form: field(req.body, 'form'),
       date: field(req.body, 'date'),
       detail: field(req.body, 'detail'),
     });
-    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, `Đã ghi nhận việc thông tin đến người dân ở ${village.name}.`);
+    if (r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.relayed', { village: village.name }));
     const m = await detailModel(deps, req, d.id);
     return sendPage(req, reply, <DisclosureDetailPage view={viewOf(req, deps)} m={{ ...m, relayErrors: r.errors as Record<string, string> }} />, 422);
   });
@@ -245,13 +262,13 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
         });
       });
       const back = `/units/${unit.id}/disclosures${category ? `?category=${category}` : ''}`;
-      return redirectWithFlash(reply, back, op === 'follow' ? 'Bạn sẽ nhận thông báo khi có nội dung công khai mới.' : 'Đã bỏ theo dõi.');
+      return redirectWithFlash(reply, back, op === 'follow' ? req.t('disclosure.flash.followed') : req.t('disclosure.flash.unfollowed'));
     });
   }
 }
 
-function errorsOf(r: SaveResult) {
+function errorsOf(t: T, r: SaveResult) {
   if (r.ok) return {};
   if ('errors' in r) return r.errors;
-  return { _form: r.reason === 'not_draft' ? 'Nội dung đã được công khai: hãy dùng “Đính chính”.' : 'Không tìm thấy nội dung này.' };
+  return { _form: r.reason === 'not_draft' ? t('disclosure.err.notDraft') : t('disclosure.err.notFound') };
 }

@@ -2,6 +2,7 @@
 import type { DisclosureTable } from '../../db/types.js';
 import { ruleSetOrNull } from '../../law/rule-sets.js';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.js';
+import type { Lang, T } from '../../platform/i18n/index.js';
 import { agencyCategory, communeCategory } from './rules/categories.js';
 import { timeliness } from './rules/timeliness.js';
 
@@ -22,6 +23,13 @@ export const STATE_VI: Record<PublicState, string> = {
   withdrawn: 'Đã thu hồi',
 };
 
+/** The state's label in the page's language. */
+export const stateLabel = (t: T, s: PublicState): string => t(`disclosure.state.${s}`);
+
+/** The category's label in the page's language (categories carry both, rules/categories.ts). */
+export const categoryLabelIn = (d: { categoryLabel: string; categoryLabelEn: string }, lang: Lang): string =>
+  lang === 'en' ? d.categoryLabelEn : d.categoryLabel;
+
 export function presentDisclosure(d: Row, today: string, cal: WorkingCalendar) {
   const cat = d.scope === 'commune' ? communeCategory(d.category) : agencyCategory(d.category);
   // Records made before Law 10/2022 took effect are shown, not judged (ruleSetOrNull).
@@ -35,6 +43,7 @@ export function presentDisclosure(d: Row, today: string, cal: WorkingCalendar) {
     scope: d.scope,
     category: d.category,
     categoryLabel: cat.vi,
+    categoryLabelEn: cat.en,
     status: d.status,
     state: publicState(d, today),
     version: d.version,

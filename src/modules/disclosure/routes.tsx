@@ -161,7 +161,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
       <DisclosureDetailPage
         view={viewOf(req, deps)}
         m={{
-          d: { ...view, title: `${snap.title} (phiên bản ${v.version})` },
+          d: { ...view, title: `${snap.title} (${req.t('disclosure.versionLower', { n: v.version })})` },
           unit: { id: unit.id, name: unit.name },
           villages: [],
           forms: snap.forms.map((f: { form: string; start: string; end: string | null; detail: string | null }) => ({ ...f, village: null })),

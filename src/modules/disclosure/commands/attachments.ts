@@ -4,20 +4,21 @@ import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { removeIfCreated, type StoredFile, saveFile, sniff } from '../../../platform/files/store.js';
+import type { T } from '../../../platform/i18n/index.js';
 
 export type Upload = { filename: string; bytes: Buffer; truncated?: boolean };
 export type Checked = { upload: Upload; kind: NonNullable<ReturnType<typeof sniff>> };
 export const MAX_FILES = 10;
 
-export function checkUploads(deps: AppDeps, uploads: Upload[]): { ok: true; files: Checked[] } | { ok: false; errors: FieldErrors } {
+export function checkUploads(deps: AppDeps, t: T, uploads: Upload[]): { ok: true; files: Checked[] } | { ok: false; errors: FieldErrors } {
   const files: Checked[] = [];
-  if (uploads.length > MAX_FILES) return { ok: false, errors: { files: `Tối đa ${MAX_FILES} tệp đính kèm.` } };
+  if (uploads.length > MAX_FILES) return { ok: false, errors: { files: t('disclosure.err.tooManyFiles', { max: MAX_FILES }) } };
   for (const u of uploads) {
     if (u.truncated || u.bytes.length > deps.config.maxUploadBytes) {
-      return { ok: false, errors: { files: `Tệp “${u.filename}” lớn hơn ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.` } };
+      return { ok: false, errors: { files: t('disclosure.err.fileTooLarge', { file: u.filename, mb: Math.round(deps.config.maxUploadBytes / 1048576) }) } };
     }
     const kind = sniff(u.bytes);
-    if (!kind) return { ok: false, errors: { files: `Tệp “${u.filename}” không phải PDF, ảnh (PNG, JPEG, WebP), Word hoặc Excel.` } };
+    if (!kind) return { ok: false, errors: { files: t('disclosure.err.fileType', { file: u.filename }) } };
     files.push({ upload: u, kind });
   }
   return { ok: true, files };

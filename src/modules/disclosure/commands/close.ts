@@ -7,15 +7,23 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { formatDate } from '../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { minimumPostingEnd } from '../rules/posting.js';
 
 export type CloseResult = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'not_found' | 'wrong_state' };
 
-export async function closeDisclosure(deps: AppDeps, actor: Actor, id: number, unitId: number, how: 'end' | 'withdraw', reason: string): Promise<CloseResult> {
+export async function closeDisclosure(
+  deps: AppDeps,
+  t: T,
+  actor: Actor,
+  id: number,
+  unitId: number,
+  how: 'end' | 'withdraw',
+  reason: string,
+): Promise<CloseResult> {
   const now = deps.clock.now();
   const today = todayInVietnam(now);
-  if (!reason.trim()) return { ok: false, errors: { reason: 'Vui lòng ghi lý do.' } };
+  if (!reason.trim()) return { ok: false, errors: { reason: t('disclosure.err.reasonRequired') } };
   return deps.db.transaction().execute(async (trx): Promise<CloseResult> => {
     const d = await trx.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirst();
     if (!d || d.unit_id !== unitId) return { ok: false, reason: 'not_found' };
@@ -24,7 +32,7 @@ export async function closeDisclosure(deps: AppDeps, actor: Actor, id: number, u
     const rs = d.posting_start ? ruleSetOrNull(d.posting_start) : null;
     if (how === 'end' && d.posting_start && rs) {
       const min = minimumPostingEnd(d.category, d.posting_start, rs, d.scope);
-      if (min && today <= min) return { ok: false, errors: { reason: `Chưa đủ thời gian niêm yết theo luật: chỉ được kết thúc sau ngày ${formatDate(min)}.` } };
+      if (min && today <= min) return { ok: false, errors: { reason: t('disclosure.err.tooEarlyToEnd', { date: formatDate(min) }) } };
     }
     const status = how === 'end' ? 'ended' : 'withdrawn';
     await trx

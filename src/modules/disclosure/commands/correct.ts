@@ -5,6 +5,7 @@ import type { AppDeps } from '../../../app-deps.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
+import type { T } from '../../../platform/i18n/index.js';
 import { snapshot, writeDetails } from '../disclosure.repo.js';
 import { attach, checkUploads, type Upload, withStoredFiles } from './attachments.js';
 import { indexDisclosure, notifyFollowers } from './publish.js';
@@ -13,6 +14,7 @@ import { type DraftInput, validateDraft } from './validate.js';
 
 export async function correctDisclosure(
   deps: AppDeps,
+  t: T,
   actor: Actor,
   target: Target,
   id: number,
@@ -21,10 +23,10 @@ export async function correctDisclosure(
   uploads: Upload[],
 ): Promise<SaveResult> {
   const now = deps.clock.now();
-  const v = validateDraft(input, target.scope, todayInVietnam(now), target.villageIds);
-  const up = checkUploads(deps, uploads);
+  const v = validateDraft(t, input, target.scope, todayInVietnam(now), target.villageIds);
+  const up = checkUploads(deps, t, uploads);
   const errors = { ...(v.ok ? {} : v.errors), ...(up.ok ? {} : up.errors) };
-  if (!changeNote.trim()) errors.changeNote = 'Vui lòng ghi rõ nội dung đính chính.';
+  if (!changeNote.trim()) errors.changeNote = t('disclosure.err.changeNoteRequired');
   if (!v.ok || !up.ok || errors.changeNote) return { ok: false, errors };
   const d = v.value;
   return withStoredFiles(deps, up.files, (stored) =>

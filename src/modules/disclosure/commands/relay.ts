@@ -6,22 +6,22 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { parseDate } from '../../../platform/i18n/index.js';
+import { parseDate, type T } from '../../../platform/i18n/index.js';
 
 export const RELAY_FORMS = ['village_head', 'posting_village', 'letter', 'sms', 'social_network', 'other'] as const;
 
-export async function recordRelay(deps: AppDeps, actor: Actor, id: number, villageId: number, input: { form: string; date: string; detail: string }) {
+export async function recordRelay(deps: AppDeps, t: T, actor: Actor, id: number, villageId: number, input: { form: string; date: string; detail: string }) {
   const now = deps.clock.now();
   const errors: FieldErrors = {};
   const date = parseDate(input.date || todayInVietnam(now));
-  if (!(RELAY_FORMS as readonly string[]).includes(input.form)) errors.form = 'Chọn hình thức thông tin đến người dân.';
-  if (!date) errors.date = 'Ngày không hợp lệ: dùng dạng dd/mm/yyyy.';
-  else if (date > todayInVietnam(now)) errors.date = 'Không thể ghi nhận ngày trong tương lai.';
+  if (!(RELAY_FORMS as readonly string[]).includes(input.form)) errors.form = t('disclosure.err.relayFormRequired');
+  if (!date) errors.date = t('disclosure.err.dateInvalid');
+  else if (date > todayInVietnam(now)) errors.date = t('disclosure.err.dateFuture');
   if (Object.keys(errors).length) return { ok: false as const, errors };
   return deps.db.transaction().execute(async (trx) => {
     const d = await trx.selectFrom('disclosures').select(['id', 'unit_id', 'status', 'posting_start']).where('id', '=', id).executeTakeFirst();
-    if (d?.status !== 'published') return { ok: false as const, errors: { form: 'Chỉ ghi nhận cho thông tin đang công khai.' } };
-    if (d.posting_start && date! < d.posting_start) return { ok: false as const, errors: { date: 'Không thể trước ngày bắt đầu công khai.' } };
+    if (d?.status !== 'published') return { ok: false as const, errors: { form: t('disclosure.err.relayNotPublished') } };
+    if (d.posting_start && date! < d.posting_start) return { ok: false as const, errors: { date: t('disclosure.err.relayBeforeStart') } };
     await trx
       .insertInto('disclosure_forms')
       .values({

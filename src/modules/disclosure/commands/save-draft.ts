@@ -5,6 +5,7 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import type { T } from '../../../platform/i18n/index.js';
 import { writeDetails } from '../disclosure.repo.js';
 import { attach, checkUploads, type Upload, withStoredFiles } from './attachments.js';
 import { type DraftInput, validateDraft } from './validate.js';
@@ -12,11 +13,11 @@ import { type DraftInput, validateDraft } from './validate.js';
 export type Target = { unitId: number; unitPath: string; scope: 'commune' | 'agency'; agencyId: number | null; villageIds: Set<number> };
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: FieldErrors } | { ok: false; reason: 'not_draft' | 'not_found' };
 
-export async function saveDraft(deps: AppDeps, actor: Actor, target: Target, input: DraftInput, uploads: Upload[], id?: number): Promise<SaveResult> {
+export async function saveDraft(deps: AppDeps, t: T, actor: Actor, target: Target, input: DraftInput, uploads: Upload[], id?: number): Promise<SaveResult> {
   const now = deps.clock.now();
   const today = todayInVietnam(now);
-  const v = validateDraft(input, target.scope, today, target.villageIds);
-  const up = checkUploads(deps, uploads);
+  const v = validateDraft(t, input, target.scope, today, target.villageIds);
+  const up = checkUploads(deps, t, uploads);
   if (!v.ok || !up.ok) return { ok: false, errors: { ...(v.ok ? {} : v.errors), ...(up.ok ? {} : up.errors) } };
   const d = v.value;
   return withStoredFiles(deps, up.files, (stored) =>

@@ -4,7 +4,7 @@
 import { ruleSetOrNull } from '../../../law/rule-sets.js';
 import { addDays, daysBetween } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { formatDate, parseDate } from '../../../platform/i18n/index.js';
+import { formatDate, parseDate, type T } from '../../../platform/i18n/index.js';
 import { type FormKind, formsFor } from '../forms.js';
 import { isAgencyCategory, isCommuneCategory } from '../rules/categories.js';
 import { checkLoudspeakerDays, checkPostingEnd, postingRules } from '../rules/posting.js';
@@ -45,6 +45,7 @@ const MAX_TITLE = 300;
 const MAX_BODY = 100_000;
 
 export function validateDraft(
+  t: T,
   input: DraftInput,
   scope: 'commune' | 'agency',
   today: string,
@@ -53,25 +54,22 @@ export function validateDraft(
   const e: FieldErrors = {};
   const category = Number(input.category);
   const validCategory = Number.isInteger(category) && (scope === 'commune' ? isCommuneCategory(category) : isAgencyCategory(category));
-  if (!validCategory)
-    e.category = input.category
-      ? 'Nhóm thông tin không hợp lệ: chọn một nhóm theo Điều 11 (hoặc Điều 46 với cơ quan).'
-      : 'Vui lòng chọn nhóm thông tin công khai.';
+  if (!validCategory) e.category = input.category ? t('disclosure.err.categoryInvalid') : t('disclosure.err.categoryRequired');
   const title = input.title.trim();
-  if (!title) e.title = 'Vui lòng nhập tiêu đề.';
-  else if (title.length > MAX_TITLE) e.title = `Tiêu đề dài tối đa ${MAX_TITLE} ký tự.`;
-  if (input.body.length > MAX_BODY) e.body = 'Nội dung quá dài; đính kèm văn bản thay vì dán toàn bộ.';
+  if (!title) e.title = t('disclosure.err.titleRequired');
+  else if (title.length > MAX_TITLE) e.title = t('disclosure.err.titleTooLong', { max: MAX_TITLE });
+  if (input.body.length > MAX_BODY) e.body = t('disclosure.err.bodyTooLong');
 
   const decisionDate = input.decisionDate.trim() ? parseDate(input.decisionDate) : null;
-  if (input.decisionDate.trim() && !decisionDate) e.decisionDate = 'Ngày ban hành không hợp lệ: dùng dạng dd/mm/yyyy.';
+  if (input.decisionDate.trim() && !decisionDate) e.decisionDate = t('disclosure.err.decisionDateInvalid');
   else if (decisionDate && validateDecisionDate(decisionDate, today) === 'future')
-    e.decisionDate = `Ngày ban hành không thể sau hôm nay (${formatDate(today)}).`;
+    e.decisionDate = t('disclosure.err.decisionDateFuture', { today: formatDate(today) });
 
   const postingStart = input.postingStart.trim() ? parseDate(input.postingStart) : null;
-  if (input.postingStart.trim() && !postingStart) e.postingStart = 'Ngày bắt đầu công khai không hợp lệ: dùng dạng dd/mm/yyyy.';
-  else if (postingStart && decisionDate && postingStart < decisionDate) e.postingStart = 'Không thể công khai trước ngày ban hành văn bản.';
+  if (input.postingStart.trim() && !postingStart) e.postingStart = t('disclosure.err.postingStartInvalid');
+  else if (postingStart && decisionDate && postingStart < decisionDate) e.postingStart = t('disclosure.err.postingStartBeforeDecision');
   const postingEnd = input.postingEnd.trim() ? parseDate(input.postingEnd) : null;
-  if (input.postingEnd.trim() && !postingEnd) e.postingEnd = 'Ngày kết thúc không hợp lệ: dùng dạng dd/mm/yyyy.';
+  if (input.postingEnd.trim() && !postingEnd) e.postingEnd = t('disclosure.err.postingEndInvalid');
   const rsStart = postingStart ? ruleSetOrNull(postingStart) : null;
   if (validCategory && postingStart && rsStart && !e.postingEnd) {
     const rs = rsStart;
@@ -79,38 +77,40 @@ export function validateDraft(
     if (!check.ok) {
       if (check.reason === 'below_minimum') {
         const min = postingRules(category, rs, scope).minDays;
-        e.postingEnd = `Phải công khai ít nhất ${min} ngày liên tục: ngày kết thúc sớm nhất là ${formatDate(check.minimumEnd)} (Luật 10/2022, ${scope === 'commune' ? 'Điều 13' : 'Điều 48'}).`;
-      } else if (check.reason === 'permanent_required')
-        e.postingEnd = 'Nhóm thông tin này phải niêm yết thường xuyên (Điều 13 khoản 2): để trống ngày kết thúc.';
-      else e.postingEnd = 'Ngày kết thúc phải sau ngày bắt đầu.';
+        e.postingEnd = t(scope === 'commune' ? 'disclosure.err.belowMinimumCommune' : 'disclosure.err.belowMinimumAgency', {
+          min: String(min),
+          end: formatDate(check.minimumEnd),
+        });
+      } else if (check.reason === 'permanent_required') e.postingEnd = t('disclosure.err.permanentRequired');
+      else e.postingEnd = t('disclosure.err.endBeforeStart');
     }
   }
 
   const audience = input.audience === 'villages' ? 'villages' : 'all';
   const villageIds = [...new Set(input.villageIds.map(Number).filter(Number.isInteger))];
   if (audience === 'villages') {
-    if (villageIds.length === 0) e.villageIds = 'Chọn ít nhất một thôn, hoặc chọn “Toàn xã”.';
-    else if (villageIds.some((v) => !allowedVillages.has(v))) e.villageIds = 'Có thôn không thuộc xã này.';
+    if (villageIds.length === 0) e.villageIds = t('disclosure.err.villagesRequired');
+    else if (villageIds.some((v) => !allowedVillages.has(v))) e.villageIds = t('disclosure.err.villageNotInCommune');
   }
 
   const allowedForms = new Set<string>(formsFor(scope));
   const forms: CleanForm[] = [];
   for (const f of input.forms) {
     if (!allowedForms.has(f.form)) {
-      e.forms = 'Hình thức công khai không hợp lệ.';
+      e.forms = t('disclosure.err.formInvalid');
       continue;
     }
     const start = parseDate(f.start || input.postingStart || today);
     const end = f.end.trim() ? parseDate(f.end) : null;
-    if (!start || (f.end.trim() && !end)) e[`form_${f.form}`] = 'Ngày không hợp lệ: dùng dạng dd/mm/yyyy.';
-    else if (end && end < start) e[`form_${f.form}`] = 'Ngày kết thúc phải sau ngày bắt đầu.';
+    if (!start || (f.end.trim() && !end)) e[`form_${f.form}`] = t('disclosure.err.dateInvalid');
+    else if (end && end < start) e[`form_${f.form}`] = t('disclosure.err.endBeforeStart');
     else {
       forms.push({ form: f.form as FormKind, start, end, detail: f.detail.trim() || null });
       const rsForm = ruleSetOrNull(start);
       if (f.form === 'loudspeaker' && validCategory && scope === 'commune' && rsForm) {
         const days = end ? Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i)) : [start];
         const r = checkLoudspeakerDays(category, days, rsForm);
-        if (!r.ok) e.form_loudspeaker = `Nhóm ${category} phải phát trên hệ thống truyền thanh ít nhất ${r.needed} ngày liên tục (Điều 13 khoản 3).`;
+        if (!r.ok) e.form_loudspeaker = t('disclosure.err.loudspeakerDays', { category, days: r.needed });
       }
     }
   }

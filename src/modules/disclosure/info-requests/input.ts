@@ -5,7 +5,7 @@ import { RULE_SETS } from '../../../law/rule-sets.js';
 import { normalizePhone } from '../../../platform/auth/phone.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { field } from '../../../platform/http/forms.js';
-import { formatDate, parseDate } from '../../../platform/i18n/index.js';
+import { formatDate, parseDate, type T } from '../../../platform/i18n/index.js';
 import type { RequestChannel } from '../rules/info-request.js';
 
 export const MAX_CONTENT = 5000;
@@ -39,6 +39,7 @@ export type ValidRequest = { name: string; contact: string; content: string; cha
  * (by post or fax, or handed in at the office) with the day it was received, never in the future.
  */
 export function validateRequest(
+  t: T,
   input: RequestInput,
   mode: 'public' | 'record',
   today: string,
@@ -47,23 +48,23 @@ export function validateRequest(
   const name = input.name.trim();
   const content = input.content.trim();
   const contact = normalizeContact(input.contact);
-  if (!name) errors.name = 'Vui lòng nhập họ và tên người yêu cầu.';
-  else if (name.length > 200) errors.name = 'Họ và tên không quá 200 ký tự.';
-  if (!input.contact.trim()) errors.contact = 'Vui lòng nhập số điện thoại hoặc địa chỉ thư điện tử để nhận thông báo.';
-  else if (!contact) errors.contact = 'Số điện thoại hoặc thư điện tử không hợp lệ: ví dụ 0912 345 678 hoặc ten@example.vn.';
+  if (!name) errors.name = t('inforeq.err.nameRequired');
+  else if (name.length > 200) errors.name = t('inforeq.err.nameTooLong');
+  if (!input.contact.trim()) errors.contact = t('inforeq.err.contactRequired');
+  else if (!contact) errors.contact = t('inforeq.err.contactInvalid');
   let channel: RequestChannel = 'electronic';
   let receivedOn = today;
   if (mode === 'record') {
     if (input.channel === 'post' || input.channel === 'onsite') channel = input.channel;
-    else errors.channel = 'Chọn hình thức nhận yêu cầu: qua bưu chính, fax hoặc trực tiếp tại trụ sở.';
+    else errors.channel = t('inforeq.err.channelRequired');
     const d = parseDate(input.receivedOn);
-    if (!d) errors.receivedOn = 'Ngày nhận không hợp lệ: dùng dạng dd/mm/yyyy.';
-    else if (d > today) errors.receivedOn = 'Ngày nhận không thể sau ngày hôm nay.';
-    else if (d < EARLIEST) errors.receivedOn = `Ngày nhận không thể trước ngày ${formatDate(EARLIEST)}.`;
+    if (!d) errors.receivedOn = t('inforeq.err.receivedOnInvalid');
+    else if (d > today) errors.receivedOn = t('inforeq.err.receivedOnFuture');
+    else if (d < EARLIEST) errors.receivedOn = t('inforeq.err.receivedOnTooEarly', { date: formatDate(EARLIEST) });
     else receivedOn = d;
   }
-  if (!content) errors.content = 'Vui lòng nêu thông tin cần được cung cấp.';
-  else if (content.length > MAX_CONTENT) errors.content = `Nội dung yêu cầu không quá 5.000 ký tự (hiện có ${content.length}).`;
+  if (!content) errors.content = t('inforeq.err.contentRequired');
+  else if (content.length > MAX_CONTENT) errors.content = t('inforeq.err.contentTooLong', { n: content.length });
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, contact: contact!, content, channel, receivedOn } };
 }

@@ -11,7 +11,7 @@ import { workingCalendar } from '../../../platform/calendar/store.js';
 import { type FieldErrors, Forbidden, NotFound, Unauthenticated } from '../../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../../platform/http/context.js';
 import { field } from '../../../platform/http/forms.js';
-import { formatDate } from '../../../platform/i18n/index.js';
+import { formatDate, type MessageKey, type T } from '../../../platform/i18n/index.js';
 import { communeOf } from '../context.js';
 import { disclosurePolicy } from '../disclosure.policy.js';
 import { answerInfoRequest } from './commands/answer.js';
@@ -76,9 +76,9 @@ export function manageRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/units/:id/info-requests/record', async (req, reply) => {
     const { unit } = await access(req, true);
     const input = readRequest(req.body);
-    const r = await submitInfoRequest(deps, req.actor, unit, input, 'record');
+    const r = await submitInfoRequest(deps, req.t, req.actor, unit, input, 'record');
     if (!r.ok) return recordPage(req, reply, unit, input, r.errors);
-    return redirectWithFlash(reply, `/units/${unit.id}/info-requests/${r.id}`, `Đã ghi nhận yêu cầu ${r.code}. Hạn trả lời: ${formatDate(r.dueDate)}.`);
+    return redirectWithFlash(reply, `/units/${unit.id}/info-requests/${r.id}`, req.t('inforeq.flash.recorded', { code: r.code, due: formatDate(r.dueDate) }));
   });
 
   async function detail(req: FastifyRequest, reply: FastifyReply, values?: Record<string, string>, errors?: FieldErrors) {
@@ -86,7 +86,7 @@ export function manageRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
     const r = await findInUnit(db, unit.id, Number((req.params as P).reqId));
     if (!r) throw new NotFound();
     const state = statusOf(r, today());
-    const hint = state === 'open' ? limitText(r, extensionLimit(r, ruleSetOn(r.received_on), await workingCalendar(deps))) : null;
+    const hint = state === 'open' ? limitText(req.t, r, extensionLimit(r, ruleSetOn(r.received_on), await workingCalendar(deps))) : null;
     const m = {
       unit: { id: unit.id, name: unit.name },
       r: {
@@ -117,20 +117,21 @@ export function manageRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const actions = {
     answer: {
-      run: (actor: Actor | null, unit: Unit, id: number, body: unknown) =>
-        answerInfoRequest(deps, actor, unit, id, { answer: field(body, 'answer'), publish: field(body, 'publish') === '1' }),
-      done: 'Đã gửi trả lời cho người yêu cầu.',
+      run: (t: T, actor: Actor | null, unit: Unit, id: number, body: unknown) =>
+        answerInfoRequest(deps, t, actor, unit, id, { answer: field(body, 'answer'), publish: field(body, 'publish') === '1' }),
+      done: 'inforeq.flash.answered' as MessageKey,
       fields: ['answer', 'publish'],
     },
     extend: {
-      run: (actor: Actor | null, unit: Unit, id: number, body: unknown) =>
-        extendInfoRequest(deps, actor, unit, id, { newDue: field(body, 'newDue'), reason: field(body, 'extensionReason') }),
-      done: 'Đã gia hạn và gửi thông báo gia hạn cho người yêu cầu.',
+      run: (t: T, actor: Actor | null, unit: Unit, id: number, body: unknown) =>
+        extendInfoRequest(deps, t, actor, unit, id, { newDue: field(body, 'newDue'), reason: field(body, 'extensionReason') }),
+      done: 'inforeq.flash.extended' as MessageKey,
       fields: ['newDue', 'extensionReason'],
     },
     refuse: {
-      run: (actor: Actor | null, unit: Unit, id: number, body: unknown) => refuseInfoRequest(deps, actor, unit, id, { reason: field(body, 'refusalReason') }),
-      done: 'Đã từ chối; văn bản từ chối và lý do đã được gửi cho người yêu cầu.',
+      run: (t: T, actor: Actor | null, unit: Unit, id: number, body: unknown) =>
+        refuseInfoRequest(deps, t, actor, unit, id, { reason: field(body, 'refusalReason') }),
+      done: 'inforeq.flash.refused' as MessageKey,
       fields: ['refusalReason'],
     },
   };
@@ -139,12 +140,12 @@ export function manageRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
     app.post(`/units/:id/info-requests/:reqId/${name}`, async (req, reply) => {
       const { unit } = await access(req, true);
       const id = Number((req.params as P).reqId);
-      const r: ChangeResult = await a.run(req.actor, unit, id, req.body);
+      const r: ChangeResult = await a.run(req.t, req.actor, unit, id, req.body);
       const back = `/units/${unit.id}/info-requests/${id}`;
-      if (r.ok) return redirectWithFlash(reply, back, a.done);
+      if (r.ok) return redirectWithFlash(reply, back, req.t(a.done));
       if ('errors' in r) return detail(req, reply, Object.fromEntries(a.fields.map((f) => [f, field(req.body, f)])), r.errors);
       if (r.reason === 'not_found') throw new NotFound();
-      return redirectWithFlash(reply, back, 'Yêu cầu này đã được trả lời hoặc từ chối nên không thể thay đổi nữa.');
+      return redirectWithFlash(reply, back, req.t('inforeq.flash.closed'));
     });
   }
 }

@@ -3,36 +3,23 @@
 import type { Selectable } from 'kysely';
 import type { Conn } from '../../../db/index.js';
 import type { InfoRequestTable } from '../../../db/types.js';
+import type { T } from '../../../platform/i18n/index.js';
 import { type RequestChannel, type RequestStatus, requestStatus } from '../rules/info-request.js';
 
 export type InfoRequestRow = Selectable<InfoRequestTable>;
 
-export const STATUS_VI: Record<RequestStatus, string> = {
-  open: 'Đang giải quyết',
-  overdue: 'Quá hạn trả lời',
-  answered: 'Đã trả lời',
-  answered_late: 'Đã trả lời (chậm so với thời hạn)',
-  refused: 'Từ chối cung cấp',
-};
+/** Labels in the page's language: the catalogue's inforeq.status.*, inforeq.channel.*, inforeq.period.* keys. */
+export const statusLabel = (t: T, s: RequestStatus): string => t(`inforeq.status.${s}`);
+export const channelLabel = (t: T, c: RequestChannel): string => t(`inforeq.channel.${c}`);
+/** The period's legal basis, shown next to the due date (Law 104/2016/QH13). */
+export const periodLabel = (t: T, c: RequestChannel): string => t(`inforeq.period.${c}`);
+
 export const STATUS_TAG: Record<RequestStatus, string> = {
   open: 'tag',
   overdue: 'tag ended',
   answered: 'tag ok',
   answered_late: 'tag ok',
   refused: 'tag ended',
-};
-
-export const CHANNEL_VI: Record<RequestChannel, string> = {
-  electronic: 'Qua mạng điện tử',
-  post: 'Qua bưu chính, fax',
-  onsite: 'Trực tiếp tại trụ sở',
-};
-
-/** The period's legal basis, shown next to the due date (Law 104/2016/QH13). */
-export const PERIOD_VI: Record<RequestChannel, string> = {
-  electronic: '03 ngày làm việc kể từ ngày nhận, Điều 30 khoản 3 Luật Tiếp cận thông tin',
-  post: '05 ngày làm việc kể từ ngày nhận, Điều 31 khoản 1 Luật Tiếp cận thông tin',
-  onsite: '10 ngày làm việc kể từ ngày nhận, Điều 29 khoản 2 Luật Tiếp cận thông tin',
 };
 
 /** The date the answer is due now: the extended date when there is one. */

@@ -33,16 +33,12 @@ export function publicRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/units/:id/info-requests/new', async (req, reply) => {
     const unit = await communeOf(deps, Number((req.params as Q).id));
     const input = readRequest(req.body);
-    const r = await submitInfoRequest(deps, req.actor, unit, input, 'public');
+    const r = await submitInfoRequest(deps, req.t, req.actor, unit, input, 'public');
     if (!r.ok) {
       const m = { mode: 'public' as const, unit: { id: unit.id, name: unit.name }, values: input, errors: r.errors };
       return sendPage(req, reply, <RequestFormPage view={viewOf(req, deps)} m={m} />, 422);
     }
-    return redirectWithFlash(
-      reply,
-      `/info-requests/${r.code}`,
-      `Đã gửi yêu cầu. Mã tra cứu của bạn: ${r.code}. Hạn trả lời: ${formatDate(r.dueDate)}. Hãy ghi lại mã này để theo dõi yêu cầu.`,
-    );
+    return redirectWithFlash(reply, `/info-requests/${r.code}`, req.t('inforeq.flash.submitted', { code: r.code, due: formatDate(r.dueDate) }));
   });
 
   app.get('/info-requests', async (req, reply) => {
@@ -50,7 +46,7 @@ export function publicRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!code.trim()) return sendPage(req, reply, <LookupPage view={viewOf(req, deps)} code="" />);
     const found = await findByCode(db, code);
     if (found) return reply.redirect(`/info-requests/${found.tracking_code}`, 303);
-    const errors = { code: 'Không tìm thấy yêu cầu với mã này. Kiểm tra lại mã trong tin nhắn xác nhận.' };
+    const errors = { code: req.t('inforeq.err.codeNotFound') };
     return sendPage(req, reply, <LookupPage view={viewOf(req, deps)} code={code} errors={errors} />, 404);
   });
 

@@ -4,6 +4,9 @@
 
 export type Category = { id: number; vi: string; en: string };
 
+/** A category's label in the page's language. */
+export const categoryText = (c: Category, lang: 'vi' | 'en'): string => (lang === 'en' ? c.en : c.vi);
+
 /** Law 10/2022/QH15 Art 11: the 14 groups the commune authority must disclose. */
 export const COMMUNE_CATEGORIES: readonly Category[] = [
   {

@@ -5,8 +5,8 @@ import { Layout } from '../../../platform/ui/layout.js';
 import { Markdown } from '../../../platform/ui/markdown.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import { RELAY_FORMS } from '../commands/relay.js';
-import { FORM_LABELS, type FormKind } from '../forms.js';
-import { type DisclosureView, STATE_VI } from '../present.js';
+import { formLabel } from '../forms.js';
+import { categoryLabelIn, type DisclosureView, stateLabel } from '../present.js';
 
 export type DetailModel = {
   d: DisclosureView;
@@ -25,6 +25,7 @@ const kb = (n: number) => `${formatNumber(Math.max(1, Math.round(n / 1024)))} KB
 
 export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailModel }) {
   const { d } = m;
+  const t = view.t;
   const tag = d.state === 'current' ? 'tag ok' : d.state === 'draft' ? 'tag' : 'tag ended';
   return (
     <Layout
@@ -32,56 +33,56 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
       title={d.title}
       crumbs={[
         { href: `/units/${m.unit.id}`, label: m.unit.name },
-        { href: `/units/${m.unit.id}/disclosures`, label: 'Công khai thông tin' },
+        { href: `/units/${m.unit.id}/disclosures`, label: t('disclosure.title') },
       ]}
     >
       <p>
-        <span class={tag}>{STATE_VI[d.state]}</span>{' '}
+        <span class={tag}>{stateLabel(t, d.state)}</span>{' '}
         <span class="muted">
-          Nhóm {d.category}: {d.categoryLabel}
+          {t('disclosure.categoryN', { n: d.category })}: {categoryLabelIn(d, view.lang)}
         </span>
       </p>
       <h1>{d.title}</h1>
       <dl class="kv">
         {d.decision.number && (
           <>
-            <dt>Văn bản</dt>
+            <dt>{t('disclosure.decision')}</dt>
             <dd>
               {d.decision.number}
-              {d.decision.date && `, ngày ${formatDate(d.decision.date)}`}
+              {d.decision.date && `, ${t('disclosure.dated', { date: formatDate(d.decision.date) })}`}
               {d.decision.signer && `, ${d.decision.signer}`}
             </dd>
           </>
         )}
-        <dt>Công khai từ</dt>
-        <dd>{d.postingStart ? formatDate(d.postingStart) : 'Chưa công khai'}</dd>
-        <dt>Đến hết ngày</dt>
-        <dd>{d.postingEnd ? formatDate(d.postingEnd) : d.postingStart ? 'Niêm yết thường xuyên' : '—'}</dd>
-        <dt>Phạm vi</dt>
-        <dd>{d.audience === 'all' ? 'Toàn xã' : m.villages.map((v) => v.name).join(', ')}</dd>
+        <dt>{t('disclosure.detail.from')}</dt>
+        <dd>{d.postingStart ? formatDate(d.postingStart) : t('disclosure.notYetPublished')}</dd>
+        <dt>{t('disclosure.detail.until')}</dt>
+        <dd>{d.postingEnd ? formatDate(d.postingEnd) : d.postingStart ? t('disclosure.permanent') : '—'}</dd>
+        <dt>{t('disclosure.audience')}</dt>
+        <dd>{d.audience === 'all' ? t('disclosure.wholeCommune') : m.villages.map((v) => v.name).join(', ')}</dd>
         {d.version > 1 && (
           <>
-            <dt>Phiên bản</dt>
+            <dt>{t('disclosure.version')}</dt>
             <dd>{d.version}</dd>
           </>
         )}
         {d.timeliness && (m.can.seeTimeliness || d.status !== 'draft') && (
           <>
-            <dt>Thời hạn công khai</dt>
+            <dt>{t('disclosure.detail.deadline')}</dt>
             <dd>
               {d.timeliness.status === 'on_time' ? (
-                <span class="tag ok">Đúng hạn</span>
+                <span class="tag ok">{t('disclosure.onTime')}</span>
               ) : (
-                <span class="tag ended">Chậm {d.timeliness.workingDaysLate} ngày làm việc</span>
+                <span class="tag ended">{t('disclosure.detail.late', { days: d.timeliness.workingDaysLate })}</span>
               )}{' '}
-              (hạn {formatDate(d.timeliness.deadline)}: 05 ngày làm việc kể từ ngày ban hành, Điều 12 khoản 3 Luật 10/2022)
-              {d.timeliness.reason && <>. Lý do: {d.timeliness.reason}</>}
+              {t('disclosure.detail.deadlineNote', { date: formatDate(d.timeliness.deadline) })}
+              {d.timeliness.reason && <>. {t('disclosure.detail.reason', { reason: d.timeliness.reason })}</>}
             </dd>
           </>
         )}
         {d.statusReason && (
           <>
-            <dt>Lý do {d.status === 'withdrawn' ? 'thu hồi' : 'kết thúc'}</dt>
+            <dt>{d.status === 'withdrawn' ? t('disclosure.detail.withdrawReason') : t('disclosure.detail.endReason')}</dt>
             <dd>{d.statusReason}</dd>
           </>
         )}
@@ -89,7 +90,7 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
       {d.body && <Markdown text={d.body} />}
       {m.files.length > 0 && (
         <section aria-labelledby="h-files">
-          <h2 id="h-files">Tệp đính kèm</h2>
+          <h2 id="h-files">{t('disclosure.attachments')}</h2>
           <ul>
             {m.files.map((f) => (
               <li key={f.id}>
@@ -101,21 +102,21 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
       )}
       {m.forms.length > 0 && (
         <section aria-labelledby="h-forms">
-          <h2 id="h-forms">Hình thức công khai</h2>
+          <h2 id="h-forms">{t('disclosure.forms')}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">Hình thức</th>
-                <th scope="col">Từ ngày</th>
-                <th scope="col">Đến ngày</th>
-                <th scope="col">Ghi chú</th>
+                <th scope="col">{t('disclosure.form')}</th>
+                <th scope="col">{t('disclosure.fromDate')}</th>
+                <th scope="col">{t('disclosure.toDate')}</th>
+                <th scope="col">{t('disclosure.note')}</th>
               </tr>
             </thead>
             <tbody>
               {m.forms.map((f) => (
                 <tr key={`${f.form}${f.start}${f.village ?? ''}`}>
                   <td>
-                    {FORM_LABELS[f.form as FormKind]?.vi ?? f.form}
+                    {formLabel(f.form, view.lang)}
                     {f.village && ` (${f.village})`}
                   </td>
                   <td>{formatDate(f.start)}</td>
@@ -129,11 +130,11 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
       )}
       {m.versions.length > 1 && (
         <section aria-labelledby="h-versions">
-          <h2 id="h-versions">Các phiên bản</h2>
+          <h2 id="h-versions">{t('disclosure.detail.versions')}</h2>
           <ul>
             {m.versions.map((v) => (
               <li key={v.version}>
-                <a href={`/disclosures/${d.id}/versions/${v.version}`}>Phiên bản {v.version}</a>, {formatDateTime(v.createdAt)}
+                <a href={`/disclosures/${d.id}/versions/${v.version}`}>{t('disclosure.detail.versionN', { n: v.version })}</a>, {formatDateTime(v.createdAt)}
                 {v.changeNote && <>: {v.changeNote}</>}
               </li>
             ))}
@@ -142,23 +143,29 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
       )}
       {m.qrSvg && d.status !== 'draft' && (
         <section aria-labelledby="h-qr">
-          <h2 id="h-qr">Mã QR cho bản niêm yết</h2>
-          <div class="qr" role="img" aria-label={`Mã QR dẫn tới trang này: ${d.title}`} dangerouslySetInnerHTML={{ __html: m.qrSvg }} />
+          <h2 id="h-qr">{t('disclosure.detail.qr')}</h2>
+          <div class="qr" role="img" aria-label={t('disclosure.detail.qrAlt', { title: d.title })} dangerouslySetInnerHTML={{ __html: m.qrSvg }} />
           <p>
-            <a href={`/disclosures/${d.id}/poster`}>In bản niêm yết khổ A4 có mã QR</a> · <a href={`/disclosures/${d.id}/qr.svg`}>Tải mã QR (SVG)</a>
+            <a href={`/disclosures/${d.id}/poster`}>{t('disclosure.detail.poster')}</a> ·{' '}
+            <a href={`/disclosures/${d.id}/qr.svg`}>{t('disclosure.detail.qrDownload')}</a>
           </p>
         </section>
       )}
       {m.can.relayVillage && d.status === 'published' && (
         <section aria-labelledby="h-relay" class="card">
-          <h2 id="h-relay">Ghi nhận đã thông tin đến người dân ở {m.can.relayVillage.name}</h2>
+          <h2 id="h-relay">{t('disclosure.detail.relay', { village: m.can.relayVillage.name })}</h2>
           <ErrorSummary view={view} errors={m.relayErrors} />
           <PostForm view={view} action={`/disclosures/${d.id}/relay`}>
-            <SelectField name="form" label="Hình thức" error={m.relayErrors?.form} options={RELAY_FORMS.map((f) => ({ value: f, label: FORM_LABELS[f].vi }))} />
-            <TextField name="date" label="Ngày" hint="dd/mm/yyyy" error={m.relayErrors?.date} />
-            <TextField name="detail" label="Ghi chú (không bắt buộc)" />
+            <SelectField
+              name="form"
+              label={t('disclosure.form')}
+              error={m.relayErrors?.form}
+              options={RELAY_FORMS.map((f) => ({ value: f, label: formLabel(f, view.lang) }))}
+            />
+            <TextField name="date" label={t('disclosure.date')} hint="dd/mm/yyyy" error={m.relayErrors?.date} />
+            <TextField name="detail" label={t('disclosure.noteOptional')} />
             <button class="btn" type="submit">
-              Ghi nhận
+              {t('disclosure.detail.record')}
             </button>
           </PostForm>
         </section>
@@ -170,46 +177,47 @@ export function DisclosureDetailPage({ view, m }: { view: ViewCtx; m: DetailMode
 
 function OfficialActions({ view, m }: { view: ViewCtx; m: DetailModel }) {
   const { d } = m;
+  const t = view.t;
   return (
     <section aria-labelledby="h-actions" class="card">
-      <h2 id="h-actions">Thao tác của cán bộ</h2>
+      <h2 id="h-actions">{t('disclosure.detail.actions')}</h2>
       <ErrorSummary view={view} errors={m.closeErrors} />
       {d.status === 'draft' && (
         <p>
           <a class="btn sec" href={`/disclosures/${d.id}/edit`}>
-            Sửa bản nháp
+            {t('disclosure.detail.edit')}
           </a>{' '}
         </p>
       )}
       {d.status === 'draft' && (
         <PostForm view={view} action={`/disclosures/${d.id}/publish`}>
           <button class="btn" type="submit">
-            Công khai
+            {t('disclosure.detail.publish')}
           </button>
         </PostForm>
       )}
       {d.status === 'published' && (
         <p>
           <a class="btn sec" href={`/disclosures/${d.id}/correct`}>
-            Đính chính (tạo phiên bản mới)
+            {t('disclosure.detail.correct')}
           </a>
         </p>
       )}
       {(d.status === 'published' || d.status === 'draft') && (
         <PostForm view={view} action={`/disclosures/${d.id}/close`}>
-          <TextField name="reason" label="Lý do kết thúc hoặc thu hồi" error={m.closeErrors?.reason} />
+          <TextField name="reason" label={t('disclosure.detail.closeReason')} error={m.closeErrors?.reason} />
           {d.status === 'published' && (
             <button class="btn sec" type="submit" name="how" value="end">
-              Kết thúc niêm yết
+              {t('disclosure.detail.end')}
             </button>
           )}{' '}
           <button class="btn warn" type="submit" name="how" value="withdraw">
-            Thu hồi
+            {t('disclosure.detail.withdraw')}
           </button>
         </PostForm>
       )}
       <p>
-        <a href={`/audit/disclosure/${d.id}`}>Lịch sử thay đổi</a>
+        <a href={`/audit/disclosure/${d.id}`}>{t('disclosure.detail.history')}</a>
       </p>
     </section>
   );

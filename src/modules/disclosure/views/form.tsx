@@ -3,8 +3,8 @@ import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platfor
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { DraftInput } from '../commands/validate.js';
-import { FORM_LABELS, type FormKind } from '../forms.js';
-import type { Category } from '../rules/categories.js';
+import { type FormKind, formLabel } from '../forms.js';
+import { type Category, categoryText } from '../rules/categories.js';
 
 export type FormModel = {
   mode: 'new' | 'edit' | 'correct';
@@ -36,12 +36,10 @@ export const emptyDraft = (): DraftInput => ({
 
 export function DisclosureFormPage({ view, m }: { view: ViewCtx; m: FormModel }) {
   const v = m.values;
+  const t = view.t;
   const e = m.errors ?? {};
   const formOf = (k: string) => v.forms.find((f) => f.form === k);
-  const durationHint =
-    m.scope === 'commune'
-      ? 'Để trống để dùng thời hạn tối thiểu theo luật: nhóm 1–3, 5–12 niêm yết ít nhất 30 ngày liên tục; nhóm 4 và 13 niêm yết thường xuyên (Điều 13). Có thể kéo dài, không được rút ngắn.'
-      : 'Để trống để dùng thời hạn tối thiểu: ít nhất 20 ngày liên tục (Điều 48). Có thể kéo dài, không được rút ngắn.';
+  const durationHint = m.scope === 'commune' ? t('disclosure.form.durationHintCommune') : t('disclosure.form.durationHintAgency');
   return (
     <Layout view={view} title={m.heading} crumbs={[{ href: `/units/${m.unit.id}`, label: m.unit.name }]}>
       <h1>{m.heading}</h1>
@@ -51,38 +49,47 @@ export function DisclosureFormPage({ view, m }: { view: ViewCtx; m: FormModel })
         {m.mode === 'correct' && (
           <TextField
             name="changeNote"
-            label="Nội dung đính chính"
-            hint="Nói rõ điều gì thay đổi; người dân sẽ đọc được ghi chú này."
+            label={t('disclosure.form.changeNote')}
+            hint={t('disclosure.form.changeNoteHint')}
             value={v.changeNote}
             error={e.changeNote}
           />
         )}
         <SelectField
           name="category"
-          label={m.scope === 'commune' ? 'Nhóm thông tin (Điều 11)' : 'Nhóm thông tin (Điều 46)'}
+          label={m.scope === 'commune' ? t('disclosure.form.categoryCommune') : t('disclosure.form.categoryAgency')}
           value={v.category}
           error={e.category}
-          options={[{ value: '', label: '— Chọn nhóm —' }, ...m.categories.map((c) => ({ value: String(c.id), label: `${c.id}. ${c.vi}` }))]}
+          options={[
+            { value: '', label: t('disclosure.form.pickCategory') },
+            ...m.categories.map((c) => ({ value: String(c.id), label: `${c.id}. ${categoryText(c, view.lang)}` })),
+          ]}
         />
-        <TextField name="title" label="Tiêu đề" value={v.title} error={e.title} />
-        <TextArea name="body" label="Nội dung" hint="Viết thường; dùng ## cho tiêu đề mục, - cho danh sách, **đậm**." value={v.body} error={e.body} />
+        <TextField name="title" label={t('disclosure.form.title')} value={v.title} error={e.title} />
+        <TextArea name="body" label={t('disclosure.form.body')} hint={t('disclosure.form.bodyHint')} value={v.body} error={e.body} />
         <fieldset>
-          <legend>Văn bản được công khai</legend>
+          <legend>{t('disclosure.form.decision')}</legend>
           <div class="row">
-            <TextField name="decisionNumber" label="Số, ký hiệu" hint="Ví dụ: 12/QĐ-UBND" value={v.decisionNumber} error={e.decisionNumber} />
-            <TextField name="decisionDate" label="Ngày ban hành" hint="dd/mm/yyyy" value={v.decisionDate} error={e.decisionDate} />
-            <TextField name="decisionSigner" label="Người ký" value={v.decisionSigner} error={e.decisionSigner} />
+            <TextField
+              name="decisionNumber"
+              label={t('disclosure.form.decisionNumber')}
+              hint={t('disclosure.form.decisionNumberHint')}
+              value={v.decisionNumber}
+              error={e.decisionNumber}
+            />
+            <TextField name="decisionDate" label={t('disclosure.form.decisionDate')} hint="dd/mm/yyyy" value={v.decisionDate} error={e.decisionDate} />
+            <TextField name="decisionSigner" label={t('disclosure.form.signer')} value={v.decisionSigner} error={e.decisionSigner} />
           </div>
         </fieldset>
         {m.villages.length > 0 && (
           <fieldset class={e.villageIds ? 'fg err' : 'fg'} id="f-villageIds">
-            <legend>Phạm vi</legend>
+            <legend>{t('disclosure.audience')}</legend>
             {e.villageIds && <span class="emsg">{e.villageIds}</span>}
             <label class="check">
-              <input type="radio" name="audience" value="all" checked={v.audience !== 'villages'} /> Toàn xã
+              <input type="radio" name="audience" value="all" checked={v.audience !== 'villages'} /> {t('disclosure.wholeCommune')}
             </label>
             <label class="check">
-              <input type="radio" name="audience" value="villages" checked={v.audience === 'villages'} /> Một số thôn:
+              <input type="radio" name="audience" value="villages" checked={v.audience === 'villages'} /> {t('disclosure.form.someVillages')}
             </label>
             <div class="cols">
               {m.villages.map((vl) => (
@@ -96,15 +103,15 @@ export function DisclosureFormPage({ view, m }: { view: ViewCtx; m: FormModel })
         <div class="row">
           <TextField
             name="postingStart"
-            label="Ngày bắt đầu công khai"
-            hint="dd/mm/yyyy; để trống là ngày bấm Công khai"
+            label={t('disclosure.form.postingStart')}
+            hint={t('disclosure.form.postingStartHint')}
             value={v.postingStart}
             error={e.postingStart}
           />
-          <TextField name="postingEnd" label="Ngày kết thúc niêm yết" hint={durationHint} value={v.postingEnd} error={e.postingEnd} />
+          <TextField name="postingEnd" label={t('disclosure.form.postingEnd')} hint={durationHint} value={v.postingEnd} error={e.postingEnd} />
         </div>
         <fieldset>
-          <legend>Hình thức công khai</legend>
+          <legend>{t('disclosure.forms')}</legend>
           {e.forms && <span class="emsg">{e.forms}</span>}
           {m.formKinds.map((k) => {
             const f = formOf(k);
@@ -112,27 +119,27 @@ export function DisclosureFormPage({ view, m }: { view: ViewCtx; m: FormModel })
             return (
               <div key={k} class={err ? 'fg err' : 'fg'} id={`f-form_${k}`}>
                 <label class="check">
-                  <input type="checkbox" name="forms" value={k} checked={!!f} /> {FORM_LABELS[k].vi}
+                  <input type="checkbox" name="forms" value={k} checked={!!f} /> {formLabel(k, view.lang)}
                 </label>
                 {err && <span class="emsg">{err}</span>}
                 <div class="row">
-                  <TextField name={`${k}_start`} label="Từ ngày" value={f?.start} />
-                  <TextField name={`${k}_end`} label={k === 'loudspeaker' ? 'Đến ngày (ít nhất 3 ngày liên tục với nhóm 7–12)' : 'Đến ngày'} value={f?.end} />
-                  <TextField name={`${k}_detail`} label="Ghi chú" value={f?.detail} />
+                  <TextField name={`${k}_start`} label={t('disclosure.fromDate')} value={f?.start} />
+                  <TextField name={`${k}_end`} label={k === 'loudspeaker' ? t('disclosure.form.toDateLoudspeaker') : t('disclosure.toDate')} value={f?.end} />
+                  <TextField name={`${k}_detail`} label={t('disclosure.note')} value={f?.detail} />
                 </div>
               </div>
             );
           })}
         </fieldset>
-        <TextField name="lateReason" label="Lý do công khai chậm (nếu quá 05 ngày làm việc kể từ ngày ban hành)" value={v.lateReason} error={e.lateReason} />
+        <TextField name="lateReason" label={t('disclosure.form.lateReason')} value={v.lateReason} error={e.lateReason} />
         <div class={e.files ? 'fg err' : 'fg'}>
-          <label for="f-files">Tệp đính kèm</label>
-          <span class="hint">PDF, ảnh (PNG, JPEG), Word hoặc Excel; tối đa 10 tệp. Tệp đã đính kèm được giữ nguyên.</span>
+          <label for="f-files">{t('disclosure.attachments')}</label>
+          <span class="hint">{t('disclosure.form.filesHint')}</span>
           {e.files && <span class="emsg">{e.files}</span>}
           <input id="f-files" name="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx" />
         </div>
         <button class="btn" type="submit">
-          {m.mode === 'correct' ? 'Lưu phiên bản đính chính' : 'Lưu bản nháp'}
+          {m.mode === 'correct' ? t('disclosure.form.saveCorrection') : t('disclosure.form.saveDraft')}
         </button>
       </form>
     </Layout>

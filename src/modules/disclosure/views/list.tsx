@@ -1,8 +1,8 @@
 import { formatDate, formatNumber } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
-import { type DisclosureView, STATE_VI } from '../present.js';
-import type { Category } from '../rules/categories.js';
+import { type DisclosureView, stateLabel } from '../present.js';
+import { type Category, categoryText } from '../rules/categories.js';
 
 export type ListModel = {
   unit: { id: number; name: string };
@@ -25,35 +25,36 @@ export type ListModel = {
 
 export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel }) {
   const f = m.filters;
+  const t = view.t;
   const pages = m.capped ? null : Math.max(1, Math.ceil(m.total / m.pageSize));
   const qs = (page: number) => {
     const p = new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== ''));
     return `${m.base}?${p}`;
   };
-  const title = m.agency ? `Công khai trong ${m.agency.name}` : `Công khai thông tin: ${m.unit.name}`;
+  const title = m.agency ? t('disclosure.list.titleAgency', { agency: m.agency.name }) : t('disclosure.list.title', { unit: m.unit.name });
   return (
     <Layout view={view} title={title} crumbs={[{ href: `/units/${m.unit.id}`, label: m.unit.name }]}>
       <h1>{title}</h1>
       {!m.agency && (
         <p class="muted">
-          Các nội dung xã phải công khai theo Điều 11 Luật Thực hiện dân chủ ở cơ sở. <a href={`${m.base}.atom`}>Theo dõi bằng Atom</a> ·{' '}
-          <a href={`/units/${m.unit.id}/disclosures/register`}>Danh sách đã công khai theo quý</a>
+          {t('disclosure.list.intro')} <a href={`${m.base}.atom`}>{t('disclosure.list.atom')}</a> ·{' '}
+          <a href={`/units/${m.unit.id}/disclosures/register`}>{t('disclosure.list.register')}</a>
           {m.canSeeDrafts && (
             <>
               {' · '}
-              <a href={`/units/${m.unit.id}/disclosures/plan`}>Kế hoạch công khai</a>
+              <a href={`/units/${m.unit.id}/disclosures/plan`}>{t('disclosure.list.plan')}</a>
               {' · '}
-              <a href={`/units/${m.unit.id}/disclosures/compliance`}>Tình hình thực hiện kế hoạch công khai</a>
+              <a href={`/units/${m.unit.id}/disclosures/compliance`}>{t('disclosure.list.compliance')}</a>
             </>
           )}
           {' · '}
-          <a href={`/units/${m.unit.id}/info-requests/new`}>Yêu cầu cung cấp thông tin</a>
+          <a href={`/units/${m.unit.id}/info-requests/new`}>{t('disclosure.list.infoRequest')}</a>
         </p>
       )}
       {m.canPrepare && (
         <p>
           <a class="btn" href={`${m.base}/new`}>
-            Soạn nội dung công khai mới
+            {t('disclosure.list.new')}
           </a>
         </p>
       )}
@@ -62,31 +63,31 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           <input type="hidden" name="_csrf" value={view.csrf()} />
           <input type="hidden" name="category" value={f.category} />
           <button class="btn sec" type="submit">
-            {m.following ? 'Bỏ theo dõi' : f.category ? 'Theo dõi nhóm thông tin này' : 'Theo dõi công khai của xã'}
+            {m.following ? t('disclosure.list.unfollow') : f.category ? t('disclosure.list.followCategory') : t('disclosure.list.follow')}
           </button>
         </form>
       )}
-      <form method="get" action={m.base} class="search" role="search" aria-label="Lọc danh sách">
+      <form method="get" action={m.base} class="search" role="search" aria-label={t('disclosure.list.filter')}>
         <div class="fg grow">
-          <label for="f-q">Tìm (có dấu hoặc không dấu)</label>
+          <label for="f-q">{t('disclosure.list.search')}</label>
           <input id="f-q" name="q" type="search" value={f.q} />
         </div>
         <div class="fg tight">
-          <label for="f-category">Nhóm</label>
+          <label for="f-category">{t('disclosure.category')}</label>
           <select id="f-category" name="category">
-            <option value="">Tất cả</option>
+            <option value="">{t('disclosure.list.all')}</option>
             {m.categories.map((c) => (
               <option key={c.id} value={String(c.id)} selected={f.category === String(c.id)}>
-                {c.id}. {c.vi.length > 60 ? `${c.vi.slice(0, 57)}…` : c.vi}
+                {c.id}. {short(categoryText(c, view.lang))}
               </option>
             ))}
           </select>
         </div>
         {m.villages.length > 0 && (
           <div class="fg tight">
-            <label for="f-village">Thôn</label>
+            <label for="f-village">{t('disclosure.village')}</label>
             <select id="f-village" name="village">
-              <option value="">Toàn xã</option>
+              <option value="">{t('disclosure.wholeCommune')}</option>
               {m.villages.map((v) => (
                 <option key={v.id} value={String(v.id)} selected={f.village === String(v.id)}>
                   {v.name}
@@ -96,9 +97,9 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           </div>
         )}
         <div class="fg tight">
-          <label for="f-year">Năm</label>
+          <label for="f-year">{t('disclosure.year')}</label>
           <select id="f-year" name="year">
-            <option value="">Tất cả</option>
+            <option value="">{t('disclosure.list.all')}</option>
             {m.years.map((y) => (
               <option key={y} value={String(y)} selected={f.year === String(y)}>
                 {y}
@@ -107,9 +108,13 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           </select>
         </div>
         <div class="fg tight">
-          <label for="f-state">Trạng thái</label>
+          <label for="f-state">{t('disclosure.list.state')}</label>
           <select id="f-state" name="state">
-            {[['', 'Đã công khai'], ['withdrawn', 'Đã thu hồi'], ...(m.canSeeDrafts ? [['draft', 'Bản nháp']] : [])].map(([v, l]) => (
+            {[
+              ['', t('disclosure.list.published')],
+              ['withdrawn', t('disclosure.state.withdrawn')],
+              ...(m.canSeeDrafts ? [['draft', t('disclosure.state.draft')]] : []),
+            ].map(([v, l]) => (
               <option key={v} value={v} selected={f.state === v}>
                 {l}
               </option>
@@ -117,12 +122,12 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           </select>
         </div>
         <button class="btn" type="submit">
-          Lọc
+          {t('disclosure.list.filterButton')}
         </button>
       </form>
       <p class="muted">
-        {m.capped ? `Hơn ${formatNumber(m.total)} nội dung` : `${formatNumber(m.total)} nội dung`}
-        {m.capped && m.filters.q && ' (tìm trong 1.000 kết quả mới nhất: thêm từ hoặc bộ lọc để thu hẹp)'}
+        {t(m.capped ? 'disclosure.list.countMore' : 'disclosure.list.count', { n: formatNumber(m.total) })}
+        {m.capped && m.filters.q && t('disclosure.list.cappedSearch')}
       </p>
       <ul class="list">
         {m.items.map((d) => (
@@ -131,19 +136,22 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
               <strong>{d.title}</strong>
               <br />
               <span class="muted">
-                {d.postingStart ? formatDate(d.postingStart) : 'Chưa công khai'} · Nhóm {d.category} · {STATE_VI[d.state]}
-                {d.timeliness?.status === 'late' && m.canSeeDrafts && ` · chậm ${d.timeliness.workingDaysLate} ngày làm việc`}
+                {d.postingStart ? formatDate(d.postingStart) : t('disclosure.notYetPublished')} · {t('disclosure.categoryN', { n: d.category })} ·{' '}
+                {stateLabel(t, d.state)}
+                {d.timeliness?.status === 'late' && m.canSeeDrafts && ` · ${t('disclosure.list.late', { days: d.timeliness.workingDaysLate })}`}
               </span>
             </a>
           </li>
         ))}
       </ul>
       {(m.page > 1 || m.hasNext) && (
-        <nav aria-label="Phân trang" class="crumbs">
-          {m.page > 1 && <a href={qs(m.page - 1)}>‹ Trang trước</a>} Trang {m.page}
-          {pages ? `/${pages}` : ''} {m.hasNext && <a href={qs(m.page + 1)}>Trang sau ›</a>}
+        <nav aria-label={t('disclosure.pagination')} class="crumbs">
+          {m.page > 1 && <a href={qs(m.page - 1)}>‹ {t('disclosure.prevPage')}</a>} {t('disclosure.page')} {m.page}
+          {pages ? `/${pages}` : ''} {m.hasNext && <a href={qs(m.page + 1)}>{t('disclosure.nextPage')} ›</a>}
         </nav>
       )}
     </Layout>
   );
 }
+
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);

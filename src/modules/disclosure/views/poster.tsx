@@ -3,12 +3,13 @@
 import { formatDate } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
-import type { DisclosureView } from '../present.js';
+import { categoryLabelIn, type DisclosureView } from '../present.js';
 
 export function PosterPage(p: { view: ViewCtx; d: DisclosureView; unitName: string; qrSvg: string; url: string }) {
   const { d } = p;
+  const t = p.view.t;
   return (
-    <Layout view={p.view} title={`Bản niêm yết: ${d.title}`}>
+    <Layout view={p.view} title={t('disclosure.poster.title', { title: d.title })}>
       <article class="poster">
         <p class="poster-unit">ỦY BAN NHÂN DÂN {p.unitName.toUpperCase()}</p>
         <h1>THÔNG BÁO CÔNG KHAI</h1>
@@ -16,7 +17,7 @@ export function PosterPage(p: { view: ViewCtx; d: DisclosureView; unitName: stri
           <strong>{d.title}</strong>
         </p>
         <p>
-          Nhóm {d.category}: {d.categoryLabel}
+          {t('disclosure.categoryN', { n: d.category })}: {categoryLabelIn(d, p.view.lang)}
         </p>
         {d.decision.number && (
           <p>
@@ -28,7 +29,7 @@ export function PosterPage(p: { view: ViewCtx; d: DisclosureView; unitName: stri
           Niêm yết từ ngày {d.postingStart ? formatDate(d.postingStart) : '…'}{' '}
           {d.postingEnd ? `đến hết ngày ${formatDate(d.postingEnd)}` : '(niêm yết thường xuyên)'}.
         </p>
-        <div class="poster-qr" role="img" aria-label="Mã QR dẫn tới toàn văn trên mạng" dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
+        <div class="poster-qr" role="img" aria-label={t('disclosure.poster.qrAlt')} dangerouslySetInnerHTML={{ __html: p.qrSvg }} />
         <p>
           Quét mã QR bằng điện thoại để đọc toàn văn và tệp đính kèm:
           <br />
@@ -36,7 +37,7 @@ export function PosterPage(p: { view: ViewCtx; d: DisclosureView; unitName: stri
         </p>
       </article>
       <p class="noprint">
-        <a href={d.href}>Quay lại trang thông tin</a> · Dùng lệnh In của trình duyệt (khổ A4).
+        <a href={d.href}>{t('disclosure.poster.back')}</a> · {t('disclosure.poster.print')}
       </p>
     </Layout>
   );

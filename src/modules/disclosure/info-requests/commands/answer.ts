@@ -5,12 +5,14 @@ import type { AppDeps } from '../../../../app-deps.js';
 import { appendAudit } from '../../../../platform/audit/audit.js';
 import type { Actor } from '../../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../../platform/calendar/calendar.js';
+import type { T } from '../../../../platform/i18n/index.js';
 import { MAX_TEXT } from '../input.js';
 import { statusOf } from '../model.js';
 import { authorise, type ChangeResult, type Commune, notifyRequester, openRequest, updateIfOpen } from './common.js';
 
 export async function answerInfoRequest(
   deps: AppDeps,
+  t: T,
   actor: Actor | null,
   commune: Commune,
   id: number,
@@ -18,8 +20,8 @@ export async function answerInfoRequest(
 ): Promise<ChangeResult> {
   const who = authorise(actor, commune);
   const answer = input.answer.trim();
-  if (!answer) return { ok: false, errors: { answer: 'Vui lòng nhập nội dung trả lời.' } };
-  if (answer.length > MAX_TEXT) return { ok: false, errors: { answer: 'Nội dung trả lời không quá 20.000 ký tự.' } };
+  if (!answer) return { ok: false, errors: { answer: t('inforeq.err.answerRequired') } };
+  if (answer.length > MAX_TEXT) return { ok: false, errors: { answer: t('inforeq.err.answerTooLong') } };
   const now = deps.clock.now();
   const today = todayInVietnam(now);
   return deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {

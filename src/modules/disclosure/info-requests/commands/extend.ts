@@ -10,7 +10,7 @@ import type { Actor } from '../../../../platform/auth/policy.js';
 import { addDays, daysBetween, todayInVietnam, type WorkingCalendar } from '../../../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { formatDate, parseDate } from '../../../../platform/i18n/index.js';
+import { formatDate, parseDate, type T } from '../../../../platform/i18n/index.js';
 import { checkExtension } from '../../rules/info-request.js';
 import { MAX_TEXT } from '../input.js';
 import { deadlineOf, type InfoRequestRow } from '../model.js';
@@ -29,10 +29,8 @@ export function extensionLimit(r: Dates, rs: RuleSet, cal: WorkingCalendar): str
   return far.ok || far.reason !== 'too_long' ? r.due_date : far.maxDue;
 }
 
-export const limitText = (r: Dates, limit: string) =>
-  r.channel === 'onsite'
-    ? `tối đa 10 ngày làm việc sau hạn ban đầu ${formatDate(r.due_date)}, tức chậm nhất ngày ${formatDate(limit)} (Điều 29 khoản 2 Luật Tiếp cận thông tin)`
-    : `tối đa 15 ngày sau hạn ban đầu ${formatDate(r.due_date)}, tức chậm nhất ngày ${formatDate(limit)} (Điều 30 khoản 3, Điều 31 khoản 1 Luật Tiếp cận thông tin)`;
+export const limitText = (t: T, r: Dates, limit: string) =>
+  t(r.channel === 'onsite' ? 'inforeq.extend.limitOnsite' : 'inforeq.extend.limit', { due: formatDate(r.due_date), limit: formatDate(limit) });
 
 function tooLong(r: Dates, newDue: string, rs: RuleSet, cal: WorkingCalendar): boolean {
   if (r.channel === 'onsite') return daysBetween(extensionLimit(r, rs, cal), newDue) > 0;
@@ -42,6 +40,7 @@ function tooLong(r: Dates, newDue: string, rs: RuleSet, cal: WorkingCalendar): b
 
 export async function extendInfoRequest(
   deps: AppDeps,
+  t: T,
   actor: Actor | null,
   commune: Commune,
   id: number,
@@ -51,9 +50,9 @@ export async function extendInfoRequest(
   const errors: FieldErrors = {};
   const newDue = parseDate(input.newDue);
   const reason = input.reason.trim();
-  if (!newDue) errors.newDue = 'Ngày gia hạn không hợp lệ: dùng dạng dd/mm/yyyy.';
-  if (!reason) errors.extensionReason = 'Vui lòng ghi lý do gia hạn; lý do được gửi cho người yêu cầu.';
-  else if (reason.length > MAX_TEXT) errors.extensionReason = 'Lý do gia hạn không quá 20.000 ký tự.';
+  if (!newDue) errors.newDue = t('inforeq.err.newDueInvalid');
+  if (!reason) errors.extensionReason = t('inforeq.err.extensionReasonRequired');
+  else if (reason.length > MAX_TEXT) errors.extensionReason = t('inforeq.err.extensionReasonTooLong');
   if (Object.keys(errors).length) return { ok: false, errors };
   const now = deps.clock.now();
   const today = todayInVietnam(now);
@@ -63,10 +62,10 @@ export async function extendInfoRequest(
     if (typeof r === 'string') return { ok: false, reason: r };
     const rs = ruleSetOn(r.received_on);
     const current = deadlineOf(r);
-    if (daysBetween(current, today) > 0)
-      return { ok: false, errors: { newDue: `Hạn trả lời đã hết ngày ${formatDate(current)}: không thể gia hạn sau khi đã quá hạn.` } };
-    if (daysBetween(current, newDue!) <= 0) return { ok: false, errors: { newDue: `Ngày gia hạn phải sau hạn trả lời hiện tại (${formatDate(current)}).` } };
-    if (tooLong(r, newDue!, rs, cal)) return { ok: false, errors: { newDue: `Chỉ được gia hạn ${limitText(r, extensionLimit(r, rs, cal))}.` } };
+    if (daysBetween(current, today) > 0) return { ok: false, errors: { newDue: t('inforeq.err.alreadyOverdue', { date: formatDate(current) }) } };
+    if (daysBetween(current, newDue!) <= 0) return { ok: false, errors: { newDue: t('inforeq.err.newDueNotLater', { date: formatDate(current) }) } };
+    if (tooLong(r, newDue!, rs, cal))
+      return { ok: false, errors: { newDue: t('inforeq.err.tooLong', { limit: limitText(t, r, extensionLimit(r, rs, cal)) }) } };
     if (!(await updateIfOpen(trx, id, { extended_until: newDue, extension_reason: reason }))) return { ok: false, reason: 'closed' };
     await appendAudit(trx, deps.dialect, now, who, {
       action: 'info_request.extended',

@@ -4,14 +4,22 @@ import type { AppDeps } from '../../../../app-deps.js';
 import { appendAudit } from '../../../../platform/audit/audit.js';
 import type { Actor } from '../../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../../platform/calendar/calendar.js';
+import type { T } from '../../../../platform/i18n/index.js';
 import { MAX_TEXT } from '../input.js';
 import { authorise, type ChangeResult, type Commune, notifyRequester, openRequest, updateIfOpen } from './common.js';
 
-export async function refuseInfoRequest(deps: AppDeps, actor: Actor | null, commune: Commune, id: number, input: { reason: string }): Promise<ChangeResult> {
+export async function refuseInfoRequest(
+  deps: AppDeps,
+  t: T,
+  actor: Actor | null,
+  commune: Commune,
+  id: number,
+  input: { reason: string },
+): Promise<ChangeResult> {
   const who = authorise(actor, commune);
   const reason = input.reason.trim();
-  if (!reason) return { ok: false, errors: { refusalReason: 'Từ chối phải bằng văn bản và nêu rõ lý do (Điều 28 khoản 2 Luật Tiếp cận thông tin).' } };
-  if (reason.length > MAX_TEXT) return { ok: false, errors: { refusalReason: 'Lý do từ chối không quá 20.000 ký tự.' } };
+  if (!reason) return { ok: false, errors: { refusalReason: t('inforeq.status.refusalNote') } };
+  if (reason.length > MAX_TEXT) return { ok: false, errors: { refusalReason: t('inforeq.err.refusalTooLong') } };
   const now = deps.clock.now();
   const today = todayInVietnam(now);
   return deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {

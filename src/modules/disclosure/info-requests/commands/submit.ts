@@ -9,7 +9,7 @@ import type { Actor } from '../../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { formatDate } from '../../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../../platform/i18n/index.js';
 import { requestDueDate } from '../../rules/info-request.js';
 import { newTrackingCode, type RequestInput, validateRequest } from '../input.js';
 import { authorise, type Commune, notifyRequester } from './common.js';
@@ -20,6 +20,7 @@ const ANONYMOUS = { userId: null, label: 'Người yêu cầu (không đăng nh�
 
 export async function submitInfoRequest(
   deps: AppDeps,
+  t: T,
   actor: Actor | null,
   commune: Commune,
   input: RequestInput,
@@ -28,7 +29,7 @@ export async function submitInfoRequest(
   if (mode === 'record') authorise(actor, commune);
   const now = deps.clock.now();
   const today = todayInVietnam(now);
-  const v = validateRequest(input, mode, today);
+  const v = validateRequest(t, input, mode, today);
   if (!v.ok) return v;
   const { name, contact, content, channel, receivedOn } = v.value;
   const dueDate = requestDueDate(receivedOn, channel, ruleSetOn(receivedOn), await workingCalendar(deps));

@@ -20,6 +20,7 @@ export type DetailModel = {
 
 export function RequestDetailPage({ view, m }: { view: ViewCtx; m: DetailModel }) {
   const { r } = m;
+  const t = view.t;
   const e = m.errors ?? {};
   const v = m.values ?? {};
   const base = `/units/${m.unit.id}/info-requests/${r.id}`;
@@ -27,92 +28,91 @@ export function RequestDetailPage({ view, m }: { view: ViewCtx; m: DetailModel }
   return (
     <Layout
       view={view}
-      title={`Yêu cầu ${r.code}`}
+      title={t('inforeq.requestN', { code: r.code })}
       crumbs={[
         { href: `/units/${m.unit.id}`, label: m.unit.name },
-        { href: `/units/${m.unit.id}/info-requests`, label: 'Yêu cầu cung cấp thông tin' },
+        { href: `/units/${m.unit.id}/info-requests`, label: t('inforeq.title') },
       ]}
     >
-      <h1>Yêu cầu {r.code}</h1>
+      <h1>{t('inforeq.requestN', { code: r.code })}</h1>
       <ErrorSummary view={view} errors={e} />
-      <h2>Người yêu cầu</h2>
+      <h2>{t('inforeq.requester')}</h2>
       <dl class="kv">
-        <dt>Họ và tên</dt>
+        <dt>{t('inforeq.name')}</dt>
         <dd>{m.requester.name}</dd>
-        <dt>Liên hệ</dt>
-        <dd>{m.requester.contact ?? <span class="muted">Chỉ cán bộ xử lý yêu cầu được xem.</span>}</dd>
+        <dt>{t('inforeq.contact')}</dt>
+        <dd>{m.requester.contact ?? <span class="muted">{t('inforeq.detail.contactHidden')}</span>}</dd>
       </dl>
-      <h2>Nội dung yêu cầu</h2>
+      <h2>{t('inforeq.detail.content')}</h2>
       <Paragraphs text={r.content} />
-      <h2>Thời hạn và trạng thái</h2>
-      <RequestFacts r={r} />
+      <h2>{t('inforeq.detail.facts')}</h2>
+      <RequestFacts t={t} r={r} />
       <p>
-        <a href={`/info-requests/${r.code}`}>Trang tra cứu công khai của yêu cầu</a>
+        <a href={`/info-requests/${r.code}`}>{t('inforeq.detail.publicPage')}</a>
       </p>
       {r.answer && (
         <section aria-labelledby="h-answer">
-          <h2 id="h-answer">Nội dung trả lời</h2>
-          <p class="muted">{r.publishAnswer ? 'Được công khai trên trang tra cứu.' : 'Không công khai: chỉ gửi cho người yêu cầu.'}</p>
+          <h2 id="h-answer">{t('inforeq.answer')}</h2>
+          <p class="muted">{r.publishAnswer ? t('inforeq.detail.published') : t('inforeq.detail.notPublished')}</p>
           <Paragraphs text={r.answer} />
         </section>
       )}
       {r.refusalReason && (
         <section aria-labelledby="h-refusal">
-          <h2 id="h-refusal">Lý do từ chối</h2>
+          <h2 id="h-refusal">{t('inforeq.refusalReason')}</h2>
           <Paragraphs text={r.refusalReason} />
         </section>
       )}
-      {m.canManage && !open && <p class="muted">Yêu cầu đã kết thúc nên không thể thay đổi.</p>}
+      {m.canManage && !open && <p class="muted">{t('inforeq.detail.closed')}</p>}
       {m.canManage && open && (
         <>
           <section aria-labelledby="h-do-answer" class="card">
-            <h2 id="h-do-answer">Trả lời</h2>
+            <h2 id="h-do-answer">{t('inforeq.detail.doAnswer')}</h2>
             <PostForm view={view} action={`${base}/answer`}>
-              <TextArea name="answer" label="Nội dung trả lời" hint="Gửi đến người yêu cầu qua địa chỉ liên hệ." value={v.answer} error={e.answer} />
+              <TextArea name="answer" label={t('inforeq.answer')} hint={t('inforeq.detail.answerHint')} value={v.answer} error={e.answer} />
               <label class="check">
-                <input type="checkbox" name="publish" value="1" checked={v.publish === '1'} /> Công khai câu trả lời trên trang tra cứu (không đưa thông tin cá
-                nhân vào câu trả lời)
+                <input type="checkbox" name="publish" value="1" checked={v.publish === '1'} /> {t('inforeq.detail.publish')}
               </label>
               <button class="btn" type="submit">
-                Gửi trả lời
+                {t('inforeq.detail.sendAnswer')}
               </button>
             </PostForm>
           </section>
           {m.extensionHint ? (
             <section aria-labelledby="h-do-extend" class="card">
-              <h2 id="h-do-extend">Gia hạn</h2>
-              <p class="muted">Người yêu cầu được thông báo về việc gia hạn và lý do.</p>
+              <h2 id="h-do-extend">{t('inforeq.detail.extend')}</h2>
+              <p class="muted">{t('inforeq.detail.extendNote')}</p>
               <PostForm view={view} action={`${base}/extend`}>
                 <TextField
                   name="newDue"
-                  label="Gia hạn đến ngày"
+                  label={t('inforeq.detail.newDue')}
                   hint={`dd/mm/yyyy; ${m.extensionHint}`}
                   inputMode="numeric"
                   value={v.newDue}
                   error={e.newDue}
                 />
-                <TextField name="extensionReason" label="Lý do gia hạn" value={v.extensionReason} error={e.extensionReason} />
+                <TextField name="extensionReason" label={t('inforeq.detail.extensionReason')} value={v.extensionReason} error={e.extensionReason} />
                 <button class="btn sec" type="submit">
-                  Gia hạn và thông báo
+                  {t('inforeq.detail.extendButton')}
                 </button>
               </PostForm>
             </section>
           ) : (
-            <p class="muted">Hạn trả lời đã qua: không thể gia hạn nữa; hãy trả lời hoặc từ chối ngay.</p>
+            <p class="muted">{t('inforeq.detail.noExtension')}</p>
           )}
           <section aria-labelledby="h-do-refuse" class="card">
-            <h2 id="h-do-refuse">Từ chối cung cấp</h2>
+            <h2 id="h-do-refuse">{t('inforeq.detail.refuse')}</h2>
             <PostForm view={view} action={`${base}/refuse`}>
               <TextArea
                 name="refusalReason"
-                label="Lý do từ chối"
-                hint="Bắt buộc: từ chối phải bằng văn bản, nêu rõ lý do (Điều 28 khoản 2 Luật Tiếp cận thông tin). Lý do được công khai trên trang tra cứu."
+                label={t('inforeq.refusalReason')}
+                hint={t('inforeq.detail.refuseHint')}
                 rows={4}
                 value={v.refusalReason}
                 error={e.refusalReason}
               />
               <button class="btn warn" type="submit">
-                Từ chối
+                {t('inforeq.detail.refuseButton')}
               </button>
             </PostForm>
           </section>

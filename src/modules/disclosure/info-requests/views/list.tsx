@@ -4,7 +4,7 @@ import { formatDate } from '../../../../platform/i18n/index.js';
 import { Layout } from '../../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../../platform/ui/view.js';
 import type { RequestChannel, RequestStatus } from '../../rules/info-request.js';
-import { CHANNEL_VI, STATUS_TAG, STATUS_VI } from '../model.js';
+import { channelLabel, STATUS_TAG, statusLabel } from '../model.js';
 
 export type ListModel = {
   unit: { id: number; name: string };
@@ -26,33 +26,35 @@ export type ListModel = {
 export function RequestListPage({ view, m }: { view: ViewCtx; m: ListModel }) {
   const waiting = m.items.filter((i) => i.state === 'open' || i.state === 'overdue').length;
   const overdue = m.items.filter((i) => i.state === 'overdue').length;
+  const t = view.t;
   return (
-    <Layout view={view} title={`Yêu cầu cung cấp thông tin – ${m.unit.name}`} crumbs={[{ href: `/units/${m.unit.id}`, label: m.unit.name }]}>
-      <h1>Yêu cầu cung cấp thông tin</h1>
+    <Layout view={view} title={`${t('inforeq.title')} – ${m.unit.name}`} crumbs={[{ href: `/units/${m.unit.id}`, label: m.unit.name }]}>
+      <h1>{t('inforeq.title')}</h1>
       <p class="lead">
-        {m.unit.name}: {waiting} yêu cầu đang chờ trả lời{overdue > 0 && <>, trong đó {overdue} yêu cầu quá hạn</>}.
+        {m.unit.name}: {t('inforeq.list.waiting', { n: waiting })}
+        {overdue > 0 && <>{t('inforeq.list.overdue', { n: overdue })}</>}.
       </p>
       {m.canManage ? (
         <p>
           <a class="btn sec" href={`/units/${m.unit.id}/info-requests/record`}>
-            Ghi nhận yêu cầu nhận trực tiếp hoặc qua bưu chính
+            {t('inforeq.list.record')}
           </a>
         </p>
       ) : (
-        <p class="muted">Bạn chỉ có quyền xem (giám sát).</p>
+        <p class="muted">{t('inforeq.list.readOnly')}</p>
       )}
       {m.items.length === 0 ? (
-        <p class="muted">Chưa có yêu cầu nào.</p>
+        <p class="muted">{t('inforeq.list.empty')}</p>
       ) : (
         <table>
-          <caption class="muted">Các yêu cầu đang chờ trả lời (quá hạn trước), sau đó tối đa {m.closedLimit} yêu cầu đã kết thúc gần nhất.</caption>
+          <caption class="muted">{t('inforeq.list.caption', { n: m.closedLimit })}</caption>
           <thead>
             <tr>
-              <th scope="col">Mã</th>
-              <th scope="col">Nội dung</th>
-              <th scope="col">Ngày nhận</th>
-              <th scope="col">Hạn trả lời</th>
-              <th scope="col">Trạng thái</th>
+              <th scope="col">{t('inforeq.code')}</th>
+              <th scope="col">{t('inforeq.content')}</th>
+              <th scope="col">{t('inforeq.receivedOn')}</th>
+              <th scope="col">{t('inforeq.dueDate')}</th>
+              <th scope="col">{t('inforeq.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,15 +66,15 @@ export function RequestListPage({ view, m }: { view: ViewCtx; m: ListModel }) {
                 <td>
                   {i.excerpt}
                   <br />
-                  <span class="muted">{CHANNEL_VI[i.channel]}</span>
+                  <span class="muted">{channelLabel(t, i.channel)}</span>
                 </td>
                 <td>{formatDate(i.receivedOn)}</td>
                 <td>
                   {formatDate(i.deadline)}
-                  {i.extended && <span class="muted"> (đã gia hạn)</span>}
+                  {i.extended && <span class="muted"> ({t('inforeq.list.extended')})</span>}
                 </td>
                 <td>
-                  <span class={STATUS_TAG[i.state]}>{STATUS_VI[i.state]}</span>
+                  <span class={STATUS_TAG[i.state]}>{statusLabel(t, i.state)}</span>
                   {i.closedOn && <span class="muted"> {formatDate(i.closedOn)}</span>}
                 </td>
               </tr>

@@ -5,7 +5,7 @@ import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../
 import { Layout } from '../../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../../platform/ui/view.js';
 import type { RequestInput } from '../input.js';
-import { CHANNEL_VI } from '../model.js';
+import { channelLabel } from '../model.js';
 
 export type RequestFormModel = {
   mode: 'public' | 'record';
@@ -18,32 +18,29 @@ export function RequestFormPage({ view, m }: { view: ViewCtx; m: RequestFormMode
   const v = m.values;
   const e = m.errors ?? {};
   const record = m.mode === 'record';
-  const title = record ? 'Ghi nhận yêu cầu cung cấp thông tin nhận trực tiếp hoặc qua bưu chính' : 'Yêu cầu cung cấp thông tin';
+  const t = view.t;
+  const title = record ? t('inforeq.form.recordTitle') : t('inforeq.title');
   const crumbs = [{ href: `/units/${m.unit.id}`, label: m.unit.name }];
-  if (record) crumbs.push({ href: `/units/${m.unit.id}/info-requests`, label: 'Yêu cầu cung cấp thông tin' });
+  if (record) crumbs.push({ href: `/units/${m.unit.id}/info-requests`, label: t('inforeq.title') });
   return (
     <Layout view={view} title={title} crumbs={crumbs}>
       <h1>{title}</h1>
       <ErrorSummary view={view} errors={e} />
       {record ? (
-        <p class="lead">Nhập yêu cầu người dân gửi bằng văn bản đến UBND {m.unit.name}. Thời hạn trả lời tính từ ngày nhận.</p>
+        <p class="lead">{t('inforeq.form.recordLead', { unit: m.unit.name })}</p>
       ) : (
         <div class="prose">
-          <p class="lead">Gửi yêu cầu đến Ủy ban nhân dân {m.unit.name}.</p>
-          <p>
-            Bạn có thể yêu cầu cung cấp thông tin phải công khai nhưng chưa được công khai, đã hết thời hạn công khai, hoặc thông tin bạn không tiếp cận được vì
-            lý do bất khả kháng (Điều 14 khoản 2 Luật Thực hiện dân chủ ở cơ sở). Yêu cầu gửi qua mạng được trả lời trong 03 ngày làm việc; nếu cần thêm thời
-            gian, xã có thể gia hạn không quá 15 ngày và phải báo cho bạn (Điều 30 Luật Tiếp cận thông tin).
-          </p>
-          <p>Sau khi gửi, bạn nhận được mã tra cứu để theo dõi yêu cầu.</p>
+          <p class="lead">{t('inforeq.form.lead', { unit: m.unit.name })}</p>
+          <p>{t('inforeq.form.intro')}</p>
+          <p>{t('inforeq.form.afterSend')}</p>
         </div>
       )}
       <PostForm view={view} action={record ? `/units/${m.unit.id}/info-requests/record` : `/units/${m.unit.id}/info-requests/new`}>
-        <TextField name="name" label="Họ và tên người yêu cầu" autocomplete={record ? 'off' : 'name'} value={v.name} error={e.name} />
+        <TextField name="name" label={t('inforeq.form.name')} autocomplete={record ? 'off' : 'name'} value={v.name} error={e.name} />
         <TextField
           name="contact"
-          label="Số điện thoại hoặc thư điện tử"
-          hint="Để nhận mã tra cứu và thông báo về yêu cầu. Không hiển thị công khai."
+          label={t('inforeq.form.contact')}
+          hint={t('inforeq.form.contactHint')}
           autocomplete={record ? 'off' : 'tel'}
           value={v.contact}
           error={e.contact}
@@ -52,32 +49,33 @@ export function RequestFormPage({ view, m }: { view: ViewCtx; m: RequestFormMode
           <div class="row">
             <SelectField
               name="channel"
-              label="Hình thức nhận"
+              label={t('inforeq.form.channel')}
               value={v.channel}
               error={e.channel}
               options={[
-                { value: '', label: '— Chọn —' },
-                { value: 'post', label: `${CHANNEL_VI.post} (trả lời trong 05 ngày làm việc)` },
-                { value: 'onsite', label: `${CHANNEL_VI.onsite} (trả lời trong 10 ngày làm việc)` },
+                { value: '', label: t('inforeq.form.choose') },
+                { value: 'post', label: `${channelLabel(t, 'post')} ${t('inforeq.form.within', { days: '05' })}` },
+                { value: 'onsite', label: `${channelLabel(t, 'onsite')} ${t('inforeq.form.within', { days: '10' })}` },
               ]}
             />
-            <TextField name="receivedOn" label="Ngày nhận" hint="dd/mm/yyyy, không sau hôm nay" inputMode="numeric" value={v.receivedOn} error={e.receivedOn} />
+            <TextField
+              name="receivedOn"
+              label={t('inforeq.receivedOn')}
+              hint={t('inforeq.form.receivedOnHint')}
+              inputMode="numeric"
+              value={v.receivedOn}
+              error={e.receivedOn}
+            />
           </div>
         )}
-        <TextArea
-          name="content"
-          label="Thông tin cần được cung cấp"
-          hint="Nêu rõ thông tin cần, ví dụ tên văn bản, nội dung, thời gian. Tối đa 5.000 ký tự."
-          value={v.content}
-          error={e.content}
-        />
+        <TextArea name="content" label={t('inforeq.form.content')} hint={t('inforeq.form.contentHint')} value={v.content} error={e.content} />
         <button class="btn" type="submit">
-          {record ? 'Ghi nhận yêu cầu' : 'Gửi yêu cầu'}
+          {record ? t('inforeq.form.recordButton') : t('inforeq.form.send')}
         </button>
       </PostForm>
       {!record && (
         <p>
-          Đã có mã tra cứu? <a href="/info-requests">Tra cứu yêu cầu</a>
+          {t('inforeq.form.haveCode')} <a href="/info-requests">{t('inforeq.form.lookup')}</a>
         </p>
       )}
     </Layout>

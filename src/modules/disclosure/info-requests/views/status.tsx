@@ -1,12 +1,12 @@
 // The public status page of one request, found by its tracking code. It shows dates, status and the
 // unit's written answer or refusal, never who asked or how to reach them.
 import type { FieldErrors } from '../../../../platform/errors.js';
-import { formatDate } from '../../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../../platform/i18n/index.js';
 import { ErrorSummary, TextField } from '../../../../platform/ui/form.js';
 import { Layout } from '../../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../../platform/ui/view.js';
 import type { RequestChannel, RequestStatus } from '../../rules/info-request.js';
-import { CHANNEL_VI, PERIOD_VI, STATUS_TAG, STATUS_VI } from '../model.js';
+import { channelLabel, periodLabel, STATUS_TAG, statusLabel } from '../model.js';
 
 /** Plain text as paragraphs (no markup is interpreted). */
 export function Paragraphs({ text }: { text: string }) {
@@ -39,35 +39,35 @@ export type PublicRequest = {
 };
 
 /** Dates and status, shared by the public page and the officials' detail page. */
-export function RequestFacts({ r }: { r: Omit<PublicRequest, 'answer' | 'answered' | 'refusalReason' | 'unit'> }) {
+export function RequestFacts({ t, r }: { t: T; r: Omit<PublicRequest, 'answer' | 'answered' | 'refusalReason' | 'unit'> }) {
   return (
     <dl class="kv">
-      <dt>Mã tra cứu</dt>
+      <dt>{t('inforeq.trackingCode')}</dt>
       <dd>{r.code}</dd>
-      <dt>Trạng thái</dt>
+      <dt>{t('inforeq.status')}</dt>
       <dd>
-        <span class={STATUS_TAG[r.state]}>{STATUS_VI[r.state]}</span>
+        <span class={STATUS_TAG[r.state]}>{statusLabel(t, r.state)}</span>
       </dd>
-      <dt>Hình thức gửi</dt>
-      <dd>{CHANNEL_VI[r.channel]}</dd>
-      <dt>Ngày nhận</dt>
+      <dt>{t('inforeq.channel')}</dt>
+      <dd>{channelLabel(t, r.channel)}</dd>
+      <dt>{t('inforeq.receivedOn')}</dt>
       <dd>{formatDate(r.receivedOn)}</dd>
-      <dt>Hạn trả lời</dt>
+      <dt>{t('inforeq.dueDate')}</dt>
       <dd>
-        {formatDate(r.dueDate)} <span class="muted">({PERIOD_VI[r.channel]})</span>
+        {formatDate(r.dueDate)} <span class="muted">({periodLabel(t, r.channel)})</span>
       </dd>
       {r.extendedUntil && (
         <>
-          <dt>Gia hạn đến</dt>
+          <dt>{t('inforeq.extendedUntil')}</dt>
           <dd>
             {formatDate(r.extendedUntil)}
-            {r.extensionReason && <>. Lý do: {r.extensionReason}</>}
+            {r.extensionReason && <>. {t('disclosure.detail.reason', { reason: r.extensionReason })}</>}
           </dd>
         </>
       )}
       {r.closedOn && (
         <>
-          <dt>{r.state === 'refused' ? 'Ngày từ chối' : 'Ngày trả lời'}</dt>
+          <dt>{r.state === 'refused' ? t('inforeq.refusedOn') : t('inforeq.answeredOn')}</dt>
           <dd>{formatDate(r.closedOn)}</dd>
         </>
       )}
@@ -76,43 +76,45 @@ export function RequestFacts({ r }: { r: Omit<PublicRequest, 'answer' | 'answere
 }
 
 export function StatusPage({ view, r }: { view: ViewCtx; r: PublicRequest }) {
+  const t = view.t;
   return (
-    <Layout view={view} title={`Yêu cầu ${r.code}`} crumbs={[{ href: `/units/${r.unit.id}`, label: r.unit.name }]}>
-      <h1>Yêu cầu cung cấp thông tin {r.code}</h1>
-      <p class="lead">Gửi Ủy ban nhân dân {r.unit.name}.</p>
-      <RequestFacts r={r} />
+    <Layout view={view} title={t('inforeq.requestN', { code: r.code })} crumbs={[{ href: `/units/${r.unit.id}`, label: r.unit.name }]}>
+      <h1>{t('inforeq.status.heading', { code: r.code })}</h1>
+      <p class="lead">{t('inforeq.sentTo', { unit: r.unit.name })}</p>
+      <RequestFacts t={t} r={r} />
       {r.state === 'refused' && r.refusalReason && (
         <section aria-labelledby="h-refusal">
-          <h2 id="h-refusal">Văn bản từ chối cung cấp thông tin</h2>
-          <p class="muted">Từ chối phải bằng văn bản và nêu rõ lý do (Điều 28 khoản 2 Luật Tiếp cận thông tin).</p>
+          <h2 id="h-refusal">{t('inforeq.status.refusal')}</h2>
+          <p class="muted">{t('inforeq.status.refusalNote')}</p>
           <Paragraphs text={r.refusalReason} />
         </section>
       )}
       {r.answered &&
         (r.answer ? (
           <section aria-labelledby="h-answer">
-            <h2 id="h-answer">Nội dung trả lời</h2>
+            <h2 id="h-answer">{t('inforeq.answer')}</h2>
             <Paragraphs text={r.answer} />
           </section>
         ) : (
-          <p>Câu trả lời đã được gửi đến người yêu cầu theo địa chỉ liên hệ đã đăng ký.</p>
+          <p>{t('inforeq.status.answerSent')}</p>
         ))}
       <p>
-        <a href="/info-requests">Tra cứu yêu cầu khác</a>
+        <a href="/info-requests">{t('inforeq.status.lookupOther')}</a>
       </p>
     </Layout>
   );
 }
 
 export function LookupPage({ view, code, errors }: { view: ViewCtx; code: string; errors?: FieldErrors }) {
+  const t = view.t;
   return (
-    <Layout view={view} title="Tra cứu yêu cầu cung cấp thông tin">
-      <h1>Tra cứu yêu cầu cung cấp thông tin</h1>
+    <Layout view={view} title={t('inforeq.lookup.title')}>
+      <h1>{t('inforeq.lookup.title')}</h1>
       <ErrorSummary view={view} errors={errors} />
       <form method="get" action="/info-requests" class="search">
-        <TextField name="code" label="Mã tra cứu" hint="Ví dụ YC-2026-7K4QX9, trong tin nhắn xác nhận" value={code} error={errors?.code} />
+        <TextField name="code" label={t('inforeq.trackingCode')} hint={t('inforeq.lookup.hint')} value={code} error={errors?.code} />
         <button class="btn" type="submit">
-          Tra cứu
+          {t('inforeq.lookup.button')}
         </button>
       </form>
     </Layout>
