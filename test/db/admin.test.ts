@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { signIn as shared } from './sign-in-helper.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -10,17 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-async function signIn(username: string): Promise<Agent> {
-  const a = new Agent(s.url);
-  const page = await a.get('/sign-in');
-  const r = await a.post('/sign-in', { username, password: DEMO_PASSWORD, _csrf: Agent.csrf(page.text) });
-  if (r.location?.startsWith('/sign-in/totp')) {
-    const p = await a.get('/sign-in/totp');
-    const ok = await a.post('/sign-in/totp', { code: await totpCode(DEMO_TOTP_SECRET, new Date()), _csrf: Agent.csrf(p.text) });
-    expect(ok.status).toBe(303);
-  }
-  return a;
-}
+const signIn = (username: string): Promise<Agent> => shared(s.url, username);
 const unitId = async (code: string) => (await (await fetch(`${s.url}/api/v1/units?code=${code}`)).json()).items[0].id as number;
 const auditActions = async () => (await s.deps.db.selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);
 

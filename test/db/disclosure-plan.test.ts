@@ -9,6 +9,7 @@ import { workingCalendar } from '../../src/platform/calendar/store.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { formatDate } from '../../src/platform/i18n/index.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { signIn as shared } from './sign-in-helper.js';
 
 const clock = fixedClock('2026-11-25T03:00:00Z');
 let s: TestServer;
@@ -23,18 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-async function signIn(username: string): Promise<Agent> {
-  const a = new Agent(s.url);
-  const page = await a.get('/sign-in');
-  const r = await a.post('/sign-in', { username, password: DEMO_PASSWORD, _csrf: Agent.csrf(page.text) });
-  expect(r.status).toBe(303);
-  if (r.location?.startsWith('/sign-in/totp')) {
-    const p = await a.get('/sign-in/totp');
-    const ok = await a.post('/sign-in/totp', { code: await totpCode(DEMO_TOTP_SECRET, clock.now()), _csrf: Agent.csrf(p.text) });
-    expect(ok.status).toBe(303);
-  }
-  return a;
-}
+const signIn = (username: string): Promise<Agent> => shared(s.url, username, clock);
 
 const item = (key: string, unitId = naRi) =>
   s.deps.db
