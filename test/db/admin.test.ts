@@ -1,7 +1,5 @@
 // Roles granted on units, API tokens and the household register, through real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
-import { totpCode } from '../../src/platform/auth/totp.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
 import { signIn as shared } from './sign-in-helper.js';
 

@@ -3,8 +3,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitByCode } from '../../src/modules/units/units.repo.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
-import { totpCode } from '../../src/platform/auth/totp.js';
 import { workingCalendar } from '../../src/platform/calendar/store.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { formatDate } from '../../src/platform/i18n/index.js';
