@@ -21,20 +21,17 @@ export function ErrorSummary(props: { view: ViewCtx; errors?: FieldErrors }) {
   );
 }
 
-type FieldProps = {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: string;
-  type?: 'text' | 'password' | 'tel' | 'search' | 'date';
-  autocomplete?: string;
-  inputMode?: 'numeric' | 'tel' | 'text';
-  class?: string;
-};
-
-export function TextField(p: FieldProps) {
-  const describedBy = [p.hint && `f-${p.name}-hint`, p.error && `f-${p.name}-err`].filter(Boolean).join(' ') || undefined;
+/** The frame every field shares: label, hint, error message, and the attributes that tie them to the control. */
+type Frame = { name: string; label: string; hint?: string; error?: string };
+function frameAttrs(p: Frame) {
+  return {
+    id: `f-${p.name}`,
+    name: p.name,
+    'aria-describedby': [p.hint && `f-${p.name}-hint`, p.error && `f-${p.name}-err`].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': p.error ? ('true' as const) : undefined,
+  };
+}
+function Field(p: Frame & { children: ComponentChildren }) {
   return (
     <div class={p.error ? 'fg err' : 'fg'}>
       <label for={`f-${p.name}`}>{p.label}</label>
@@ -48,39 +45,55 @@ export function TextField(p: FieldProps) {
           {p.error}
         </span>
       )}
+      {p.children}
+    </div>
+  );
+}
+
+type FieldProps = Frame & {
+  value?: string;
+  type?: 'text' | 'password' | 'tel' | 'search' | 'date';
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'text';
+  class?: string;
+};
+
+export function TextField(p: FieldProps) {
+  return (
+    <Field {...p}>
       <input
-        id={`f-${p.name}`}
-        name={p.name}
+        {...frameAttrs(p)}
         type={(p.type ?? 'text') as 'text'}
         value={p.value ?? ''}
         autoComplete={p.autocomplete}
         inputMode={p.inputMode}
         class={p.class}
-        aria-describedby={describedBy}
-        aria-invalid={p.error ? 'true' : undefined}
       />
-    </div>
+    </Field>
   );
 }
 
-export function SelectField(p: { name: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string }) {
+export function SelectField(p: Frame & { options: { value: string; label: string }[]; value?: string }) {
   return (
-    <div class={p.error ? 'fg err' : 'fg'}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      {p.hint && <span class="hint">{p.hint}</span>}
-      {p.error && (
-        <span class="emsg" id={`f-${p.name}-err`}>
-          {p.error}
-        </span>
-      )}
-      <select id={`f-${p.name}`} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `f-${p.name}-err` : undefined}>
+    <Field {...p}>
+      <select {...frameAttrs(p)}>
         {p.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === p.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </Field>
+  );
+}
+
+export function TextArea(p: Frame & { value?: string; rows?: number }) {
+  return (
+    <Field {...p}>
+      <textarea {...frameAttrs(p)} rows={p.rows ?? 8}>
+        {p.value ?? ''}
+      </textarea>
+    </Field>
   );
 }
 
@@ -91,32 +104,5 @@ export function PostForm(props: { view: ViewCtx; action: string; children: Compo
       <input type="hidden" name="_csrf" value={props.view.csrf()} />
       {props.children}
     </form>
-  );
-}
-
-export function TextArea(p: { name: string; label: string; hint?: string; error?: string; value?: string; rows?: number }) {
-  return (
-    <div class={p.error ? 'fg err' : 'fg'}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      {p.hint && (
-        <span class="hint" id={`f-${p.name}-hint`}>
-          {p.hint}
-        </span>
-      )}
-      {p.error && (
-        <span class="emsg" id={`f-${p.name}-err`}>
-          {p.error}
-        </span>
-      )}
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 8}
-        aria-describedby={[p.hint && `f-${p.name}-hint`, p.error && `f-${p.name}-err`].filter(Boolean).join(' ') || undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </div>
   );
 }
