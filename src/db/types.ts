@@ -31,6 +31,9 @@ export interface HouseholdTable {
   code: string;
   address: string;
   is_demo: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  authorised_representative: string | null;
 }
 export interface ResidentTable {
   id: Generated<number>;
@@ -255,6 +258,146 @@ export interface InfoRequestTable {
   created_at: string;
 }
 
+export type MatterItem = 1 | 2 | 3 | 4 | 5 | 6;
+export type VoteForm = 'meeting' | 'household_ballot' | 'online';
+export type VoteStatus = 'scheduled' | 'counted' | 'finalised' | 'submitted' | 'recognised' | 'refused' | 'annulled';
+export interface MatterTable {
+  id: Generated<number>;
+  unit_id: number;
+  scope: 'village' | 'commune';
+  item: MatterItem;
+  kind: 'general' | 'election' | 'dismissal';
+  position: 'village_head' | 'inspection_board' | 'supervision_board' | null;
+  title: string;
+  description: string;
+  proposer: 'village_head' | 'commune_chairman' | 'initiative';
+  agreement_by: string | null;
+  agreement_on: string | null;
+  initiator_name: string | null;
+  front_approved_on: string | null;
+  forwarded_on: string | null;
+  status: 'collecting' | 'open' | 'adopted' | 'not_adopted' | 'annulled';
+  effective_from: string | null;
+  annul_ground: string | null;
+  annul_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface MatterConsentTable {
+  id: Generated<number>;
+  matter_id: number;
+  household_id: number;
+  given_on: string;
+  source: 'online' | 'paper';
+  recorded_by: number | null;
+}
+export interface VoteTable {
+  id: Generated<number>;
+  matter_id: number;
+  unit_id: number;
+  form: VoteForm;
+  method: 'show_of_hands' | 'secret_ballot' | null;
+  ballot_case: 'commune_choice' | 'failed_meeting' | 'village_decision' | null;
+  status: VoteStatus;
+  vote_date: string;
+  place: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  notice_on: string;
+  documents_on: string | null;
+  plan_issued_on: string | null;
+  plan_sent_on: string | null;
+  /** JSON array of names; the first is the leader (the Front work committee representative). */
+  team: Generated<string>;
+  no_meeting_agreed_on: string | null;
+  authorities_notified_on: string | null;
+  poll_yes: number | null;
+  cluster_plan_approved_on: string | null;
+  clusters: Generated<number>;
+  seats: Generated<number>;
+  households_total: number | null;
+  present: number | null;
+  secretary: string | null;
+  secretary_votes: number | null;
+  /** JSON array of names. */
+  committee: Generated<string>;
+  committee_votes: number | null;
+  /** JSON array of names. */
+  witnesses: Generated<string>;
+  outcome: 'adopted' | 'not_adopted' | null;
+  /** JSON of the result's working (rules/threshold.ts Working). */
+  working: string | null;
+  content: string | null;
+  decision_text: string | null;
+  confirm_village_head: string | null;
+  confirm_front_head: string | null;
+  confirm_rep1: string | null;
+  confirm_rep2: string | null;
+  finalised_on: string | null;
+  submitted_on: string | null;
+  recognised_on: string | null;
+  refusal_reason: string | null;
+  published_on: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface VoteOptionTable {
+  vote_id: number;
+  key: string;
+  label: string;
+  resident_id: number | null;
+  sort: number;
+}
+export interface VoteCountTable {
+  vote_id: number;
+  cluster: number;
+  option_key: string;
+  count: number;
+}
+export interface VoteAttendanceTable {
+  vote_id: number;
+  household_id: number;
+  cluster: number;
+}
+export interface VoteReceiptTable {
+  vote_id: number;
+  household_id: number;
+  channel: 'online' | 'paper';
+}
+export interface VoteBallotTable {
+  vote_id: number;
+  receipt_hash: string;
+  option_key: string;
+  other_text: string | null;
+}
+export interface ElectionTable {
+  matter_id: number;
+  plan_issued_on: string | null;
+  team_set_on: string | null;
+  team: Generated<string>;
+  notice_on: string | null;
+  candidates_sent_on: string | null;
+  dismissal_ground: 'resignation' | 'front_proposal' | 'petition' | null;
+  petition_households: number | null;
+  holder_resident_id: number | null;
+  new_election_due: string | null;
+}
+export interface OfficeTermTable {
+  id: Generated<number>;
+  unit_id: number;
+  position: string;
+  resident_id: number;
+  user_id: number | null;
+  interim: Generated<number>;
+  matter_id: number | null;
+  starts_on: string;
+  ends_on: string | null;
+  ended_on: string | null;
+  grant_id: number | null;
+}
+
 export interface Database {
   units: UnitTable;
   agencies: AgencyTable;
@@ -280,6 +423,16 @@ export interface Database {
   disclosure_follows: DisclosureFollowTable;
   disclosure_plan_items: DisclosurePlanItemTable;
   info_requests: InfoRequestTable;
+  matters: MatterTable;
+  matter_consents: MatterConsentTable;
+  votes: VoteTable;
+  vote_options: VoteOptionTable;
+  vote_counts: VoteCountTable;
+  vote_attendance: VoteAttendanceTable;
+  vote_receipts: VoteReceiptTable;
+  vote_ballots: VoteBallotTable;
+  elections: ElectionTable;
+  office_terms: OfficeTermTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -31,6 +31,53 @@ export type RuleSet = {
     /** Arts 30(3), 31(1): an extension of at most 15 days, notified to the requester. */
     maxExtensionDays: number;
   };
+  decisions: {
+    /** Decree 59/2023 Art 3(3): the meeting notice reaches attendees at least 02 days before (plain days, R-A10). */
+    meetingNoticeDays: number;
+    /** Art 3(4): for Art 15 items 1–3 the documents reach each household at least 02 days before. */
+    documentsDays: number;
+    documentItems: readonly number[];
+    /** Law Art 19(2); Decree 59 Art 4(4): ballot content, timing, deadline and team published ≥ 02 days before distribution. */
+    ballotNoticeDays: number;
+    /** Decree 59 Art 4(2): the ballot plan goes to the commune chairman and Front chairman within 02 days of its issue. */
+    ballotPlanSendDays: number;
+    /** Law Art 19(2); Decree 59 Arts 4(3), 5(2)(b): ballot and online-vote teams of 03–05. */
+    teamMin: number;
+    teamMax: number;
+    /** Decree 59 Art 3(5)(c): a counting committee of 03–05 and 02 household witnesses. */
+    committeeMin: number;
+    committeeMax: number;
+    witnesses: number;
+    /** Law Art 18(3): villages of ≥ 200 households may meet in clusters (R-A16). */
+    clusterMinHouseholds: number;
+    /** Law Art 20(3): the decision is sent to the commune People's Committee and Front within 05 working days (R-A13). */
+    submitWorkingDays: number;
+    /** Law Art 21(2); Decree 59 Art 8: recognition or a reasoned refusal within 05 working days of receipt (R-A14). */
+    recogniseWorkingDays: number;
+    /** Law Art 21(1): items decided by ≥ 2/3; the rest by > 1/2 of all households. */
+    twoThirdsItems: readonly number[];
+    /** Law Art 17(2): items that must be decided at a meeting (a household ballot only after a failed meeting). */
+    meetingOnlyItems: readonly number[];
+    /** Law Art 17(2); Decree 59 Art 5(1): online voting only for these items. */
+    onlineItems: readonly number[];
+    /** Law Art 16(3): an initiative goes forward with consents of ≥ 10 % of households; each consent lasts 03 months. */
+    initiativePercent: number;
+    consentValidMonths: number;
+    election: {
+      /** Decree 59 Art 6(1)(a): election decision and plan ≥ 20 days before the meeting. */
+      planDays: number;
+      /** Art 6(1)(b): election team ≥ 10 days before. */
+      teamDays: number;
+      /** Art 6(1): these decisions announced ≥ 07 days before. */
+      noticeDays: number;
+      /** Art 6(2): the candidate-list minutes (Mẫu 05) reach the commune People's Committee ≥ 15 days before. */
+      candidateListDays: number;
+      /** Art 9: a dismissal may be opened by petitions of ≥ 50 % of households. */
+      dismissalPetitionPercent: number;
+      /** Art 9: a new election is decided within 60 days of the dismissal's recognition. */
+      newElectionDays: number;
+    };
+  };
 };
 
 export const LAW_10_2022: RuleSet = {
@@ -47,6 +94,27 @@ export const LAW_10_2022: RuleSet = {
     agencyMinPostingDays: 20,
   },
   infoRequest: { electronicWorkingDays: 3, postWorkingDays: 5, onsiteWorkingDays: 10, maxExtensionDays: 15 },
+  decisions: {
+    meetingNoticeDays: 2,
+    documentsDays: 2,
+    documentItems: [1, 2, 3],
+    ballotNoticeDays: 2,
+    ballotPlanSendDays: 2,
+    teamMin: 3,
+    teamMax: 5,
+    committeeMin: 3,
+    committeeMax: 5,
+    witnesses: 2,
+    clusterMinHouseholds: 200,
+    submitWorkingDays: 5,
+    recogniseWorkingDays: 5,
+    twoThirdsItems: [1, 2],
+    meetingOnlyItems: [3, 4, 5],
+    onlineItems: [6],
+    initiativePercent: 10,
+    consentValidMonths: 3,
+    election: { planDays: 20, teamDays: 10, noticeDays: 7, candidateListDays: 15, dismissalPetitionPercent: 50, newElectionDays: 60 },
+  },
 };
 
 /** Newest first. Law 97/2025/QH15 amended the law from 01/07/2025, but none of the parameters above

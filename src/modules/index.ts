@@ -1,5 +1,6 @@
 // The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
 
+import { decisionsModule } from './decisions/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import type { ModuleManifest } from './module.js';
 import { unitsModule } from './units/index.js';
@@ -8,4 +9,5 @@ export const modules: ModuleManifest[] = [];
 modules.push(
   unitsModule(() => modules),
   disclosureModule,
+  decisionsModule,
 );

@@ -1,3 +1,4 @@
+import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
@@ -437,4 +438,5 @@ export const en: Record<MessageKey, string> = {
   'disclosure.section.title': 'People know: public disclosures',
   'disclosure.section.empty': 'Nothing disclosed yet.',
   'disclosure.section.all': 'All disclosures of {unit}',
+  ...decisionsEn,
 };

@@ -1,3 +1,5 @@
+import { decisionsVi } from '../../modules/decisions/i18n/index.js';
+
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
 export const vi = {
@@ -432,6 +434,7 @@ export const vi = {
   'disclosure.section.title': 'Dân biết: thông tin công khai',
   'disclosure.section.empty': 'Chưa có nội dung công khai.',
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
+  ...decisionsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
