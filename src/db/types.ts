@@ -379,6 +379,8 @@ export interface ElectionTable {
   team: Generated<string>;
   notice_on: string | null;
   candidates_sent_on: string | null;
+  /** JSON [{ residentId, name }]. */
+  candidates: Generated<string>;
   dismissal_ground: 'resignation' | 'front_proposal' | 'petition' | null;
   petition_households: number | null;
   holder_resident_id: number | null;

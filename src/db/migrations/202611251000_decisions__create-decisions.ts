@@ -159,6 +159,8 @@ export const migration: Migration = {
       .addColumn('team', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('notice_on', 'text')
       .addColumn('candidates_sent_on', 'text')
+      // JSON [{ residentId, name }]: the official candidate list (Art 6(2)), ≥ 1 candidate.
+      .addColumn('candidates', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('dismissal_ground', 'text', (c) => c.check(sql`dismissal_ground in ('resignation','front_proposal','petition')`))
       .addColumn('petition_households', 'integer')
       .addColumn('holder_resident_id', 'integer', (c) => c.references('residents.id'))

@@ -37,6 +37,29 @@ export function villageResult(input: { item: MatterItem; householdsTotal: number
   };
 }
 
+/** An election's working: each candidate judged against all households; the `seats` best that reach
+ * the threshold are elected (Law Art 21(1); Decree 59/2023 Art 3(5)(d)). */
+export type CandidateWorking = { key: string; label: string; residentId: number | null; approving: number; elected: boolean };
+export type StoredWorking = Working & { candidates?: CandidateWorking[] };
+
+export function electionResult(
+  input: { item: MatterItem; householdsTotal: number; present: number | null; seats: number; candidates: Omit<CandidateWorking, 'elected'>[] },
+  rs: RuleSet,
+): StoredWorking {
+  const ranked = [...input.candidates].sort((a, b) => b.approving - a.approving);
+  const needed = villageResult({ item: input.item, householdsTotal: input.householdsTotal, present: input.present, approving: 0 }, rs).needed;
+  // A tie at the last seat elects nobody for that seat: the minutes state why (Art 3(5)(d)).
+  const cut = ranked[input.seats - 1]?.approving;
+  const tiedOut = ranked.length > input.seats && ranked[input.seats]?.approving === cut;
+  const elected = new Set(ranked.filter((c, i) => i < input.seats && c.approving >= needed && !(tiedOut && c.approving === cut)).map((c) => c.key));
+  const best = ranked[0]?.approving ?? 0;
+  return {
+    ...villageResult({ item: input.item, householdsTotal: input.householdsTotal, present: input.present, approving: best }, rs),
+    adopted: elected.size > 0,
+    candidates: input.candidates.map((c) => ({ ...c, elected: elected.has(c.key) })),
+  };
+}
+
 export type CommuneWorking = {
   villagesTotal: number;
   villagesApproving: number;
