@@ -10,7 +10,9 @@ export type Clock = { due: string; doneOn: string | null; overdue: boolean; days
 function clock(due: string, doneOn: string | null, today: string, cal: WorkingCalendar): Clock {
   const end = doneOn ?? today;
   const late = end > due ? cal.workingDaysBetween(due, end) : 0;
-  return { due, doneOn, overdue: late > 0 || (!doneOn && today > due), daysLate: late };
+  // Done (or still pending) on any day after the due working day is overdue (Law Art 20(3), 21(2):
+  // "trong 05 ngày làm việc"), even on a weekend when 0 working days have passed since.
+  return { due, doneOn, overdue: end > due, daysLate: late };
 }
 
 /** R-A13: the decision reaches the commune People's Committee and Front within 05 working days after

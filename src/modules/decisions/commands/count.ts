@@ -1,0 +1,52 @@
+// Closing an online vote or a household ballot and counting it (Decree 59/2023 Arts 4(6), 5(4)): only
+// after the deadline; a household ballot is counted before 02 household witnesses (R-A12).
+import type { AppDeps } from '../../../app-deps.js';
+import { appendAudit } from '../../../platform/audit/audit.js';
+import type { Actor } from '../../../platform/auth/policy.js';
+import type { T } from '../../../platform/i18n/index.js';
+import * as repo from '../decisions.repo.js';
+import type { MatterItem } from '../rules/matters.js';
+import { type Failure, invalid, isFailure, readNames, voteFor } from './common.js';
+import { resultOf } from './tally-result.js';
+
+export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { witnesses: string }): Promise<{ ok: true } | Failure> {
+  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  if (isFailure(ctx)) return ctx;
+  const { vote, matter, rs } = ctx;
+  if (vote.form === 'meeting' || vote.status !== 'scheduled') return { ok: false, reason: 'wrong_state' };
+  const now = deps.clock.now();
+  if (!vote.closes_at || now.toISOString() < vote.closes_at) return invalid({ _form: t('decisions.core.err.notClosed') });
+  const witnesses = readNames(input.witnesses);
+  if (vote.form === 'household_ballot' && witnesses.length !== rs.decisions.witnesses)
+    return invalid({ witnesses: t('decisions.core.err.witnesses', { n: rs.decisions.witnesses }) });
+  const total = await repo.householdsTotalOn(deps.db, vote.unit_id, vote.vote_date);
+  const options = await repo.optionsOf(deps.db, vote.id);
+  return deps.db.transaction().execute(async (trx) => {
+    // Counted inside the transaction, so that the stored result is the store's content at the close.
+    const counts = await repo.tallyBallots(trx, vote.id);
+    const present = await repo.receiptsCount(trx, vote.id);
+    const working = resultOf(matter.kind, matter.item as MatterItem, options, counts, total, present, vote.seats, rs);
+    await trx
+      .updateTable('votes')
+      .set({
+        status: 'counted',
+        households_total: total,
+        present,
+        witnesses: JSON.stringify(witnesses),
+        outcome: working.adopted ? 'adopted' : 'not_adopted',
+        working: JSON.stringify(working),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', vote.id)
+      .where('status', '=', 'scheduled')
+      .execute();
+    await appendAudit(trx, deps.dialect, now, actor, {
+      action: 'decisions.vote_counted',
+      entityType: 'vote',
+      entityId: vote.id,
+      unitId: vote.unit_id,
+      data: { householdsTotal: total, participating: present, counts, outcome: working.adopted ? 'adopted' : 'not_adopted', needed: working.needed, witnesses },
+    });
+    return { ok: true as const };
+  });
+}

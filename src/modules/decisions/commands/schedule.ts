@@ -1,0 +1,274 @@
+// Scheduling a village's vote on a matter (Law 10/2022 Arts 17–19; Decree 59/2023 Arts 3–6): the form
+// must be allowed for the matter (R-A6, R-A7), notices must respect their periods (R-A10, R-A11, R-B1),
+// teams have 3–5 members led by the Front work committee representative (R-A11), and clusters need
+// ≥ 200 households and a plan approved by the commune People's Committee (R-A16).
+import type { AppDeps } from '../../../app-deps.js';
+import { ruleSetOn } from '../../../law/rule-sets.js';
+import { appendAudit } from '../../../platform/audit/audit.js';
+import type { Actor } from '../../../platform/auth/policy.js';
+import { todayInVietnam } from '../../../platform/calendar/calendar.js';
+import type { FieldErrors } from '../../../platform/errors.js';
+import type { T } from '../../../platform/i18n/index.js';
+import { unitById } from '../../units/units.repo.js';
+import { decisionsPolicy } from '../decisions.policy.js';
+import * as repo from '../decisions.repo.js';
+import { names, STANDARD_OPTIONS } from '../present.js';
+import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_ARTICLE } from '../rules/forms.js';
+import type { MatterItem } from '../rules/matters.js';
+import { electionTimelineProblems, noticeProblems } from '../rules/notice.js';
+import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
+import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
+
+export type ScheduleInput = Record<
+  | 'villageId'
+  | 'form'
+  | 'ballotCase'
+  | 'voteDate'
+  | 'place'
+  | 'noticeOn'
+  | 'documentsOn'
+  | 'openDate'
+  | 'openTime'
+  | 'closeDate'
+  | 'closeTime'
+  | 'planIssuedOn'
+  | 'planSentOn'
+  | 'team'
+  | 'noMeetingAgreedOn'
+  | 'authoritiesNotifiedOn'
+  | 'pollYes'
+  | 'clusters'
+  | 'clusterPlanApprovedOn'
+  | 'seats',
+  string
+>;
+export const emptySchedule = (): ScheduleInput => ({
+  villageId: '',
+  form: 'meeting',
+  ballotCase: '',
+  voteDate: '',
+  place: '',
+  noticeOn: '',
+  documentsOn: '',
+  openDate: '',
+  openTime: '07:00',
+  closeDate: '',
+  closeTime: '17:00',
+  planIssuedOn: '',
+  planSentOn: '',
+  team: '',
+  noMeetingAgreedOn: '',
+  authoritiesNotifiedOn: '',
+  pollYes: '',
+  clusters: '1',
+  clusterPlanApprovedOn: '',
+  seats: '1',
+});
+
+/** Art 19(1)(b): an earlier meeting on this matter in this village that lacked enough households. */
+export async function hadFailedMeeting(deps: Pick<AppDeps, 'db'>, matterId: number, item: MatterItem, villageId: number): Promise<boolean> {
+  const meetings = await deps.db
+    .selectFrom('votes')
+    .select(['households_total', 'present', 'vote_date'])
+    .where('matter_id', '=', matterId)
+    .where('unit_id', '=', villageId)
+    .where('form', '=', 'meeting')
+    .where('status', '!=', 'scheduled')
+    .execute();
+  return meetings.some((m) => m.households_total != null && m.present != null && attendanceTooLow(item, m.households_total, m.present, ruleSetOn(m.vote_date)));
+}
+
+export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: number, input: ScheduleInput): Promise<{ ok: true; id: number } | Failure> {
+  const { db } = deps;
+  const matter = await repo.findMatter(db, matterId);
+  if (!matter) return { ok: false, reason: 'not_found' };
+  if (matter.status !== 'open') return { ok: false, reason: 'wrong_state' };
+  const villageId = matter.scope === 'village' ? matter.unit_id : Number(input.villageId);
+  const village = Number.isInteger(villageId) ? await unitById(db, villageId) : undefined;
+  const e: FieldErrors = {};
+  if (!village || (matter.scope === 'commune' && village.parent_id !== matter.unit_id)) {
+    if (matter.scope === 'village') return { ok: false, reason: 'not_found' };
+    return invalid({ villageId: t('decisions.core.err.villageRequired') });
+  }
+  if (!decisionsPolicy(actor, 'runVote', { unitPath: village.path })) return { ok: false, reason: 'forbidden' };
+  const item = matter.item as MatterItem;
+  const form = (FORMS as readonly string[]).includes(input.form) ? (input.form as Form) : null;
+  if (!form) e.form = t('decisions.core.err.formRequired');
+  const today = todayInVietnam(deps.clock.now());
+
+  // When the vote takes place: a meeting's day, the day ballots are handed out, an online vote's start.
+  let voteDate: string | null = null;
+  let opensAt: string | null = null;
+  let closesAt: string | null = null;
+  if (form === 'online') {
+    opensAt = readInstant(t, e, 'openDate', input.openDate, input.openTime);
+    closesAt = readInstant(t, e, 'closeDate', input.closeDate, input.closeTime);
+    voteDate = opensAt ? todayInVietnam(new Date(opensAt)) : null;
+  } else {
+    voteDate = readDate(t, e, 'voteDate', input.voteDate, true);
+    if (form === 'household_ballot') {
+      closesAt = readInstant(t, e, 'closeDate', input.closeDate, input.closeTime);
+      opensAt = voteDate ? new Date(`${voteDate}T00:00:00+07:00`).toISOString() : null;
+    }
+  }
+  if (opensAt && closesAt && closesAt <= opensAt) e.closeDate = t('decisions.core.err.closeBeforeOpen');
+  const rs = ruleSetOn(voteDate && voteDate >= '2023-07-01' ? voteDate : today);
+  const noticeOn = readDate(t, e, 'noticeOn', input.noticeOn, true);
+  const documentsOn = readDate(t, e, 'documentsOn', input.documentsOn, false);
+  const place = input.place.trim() || null;
+  if (form === 'meeting' && !place) e.place = t('decisions.core.err.placeRequired');
+
+  const team = readNames(input.team);
+  let ballotCase: BallotCase | null = null;
+  let planIssuedOn: string | null = null;
+  let planSentOn: string | null = null;
+  let noMeetingAgreedOn: string | null = null;
+  let authoritiesNotifiedOn: string | null = null;
+  let pollYes: number | null = null;
+  if (form === 'household_ballot' || form === 'online') {
+    // Law Art 19(2); Decree 59 Arts 4(3), 5(2)(b): 03–05 members, the Front work committee representative leads.
+    if (team.length < rs.decisions.teamMin || team.length > rs.decisions.teamMax)
+      e.team = t('decisions.core.err.teamSize', { min: rs.decisions.teamMin, max: rs.decisions.teamMax, n: team.length });
+  }
+  if (form === 'household_ballot') {
+    ballotCase = (BALLOT_CASES as readonly string[]).includes(input.ballotCase) ? (input.ballotCase as BallotCase) : null;
+    planIssuedOn = readDate(t, e, 'planIssuedOn', input.planIssuedOn, true);
+    planSentOn = readDate(t, e, 'planSentOn', input.planSentOn, true);
+  }
+  if (form === 'online') {
+    noMeetingAgreedOn = readDate(t, e, 'noMeetingAgreedOn', input.noMeetingAgreedOn, false);
+    authoritiesNotifiedOn = readDate(t, e, 'authoritiesNotifiedOn', input.authoritiesNotifiedOn, false);
+    pollYes = readCount(t, e, 'pollYes', input.pollYes, false);
+  }
+  const clusters = readCount(t, e, 'clusters', input.clusters || '1') ?? 1;
+  const clusterPlanApprovedOn = readDate(t, e, 'clusterPlanApprovedOn', input.clusterPlanApprovedOn, false);
+  const total = voteDate ? await repo.householdsTotalOn(db, village.id, voteDate) : 0;
+  if (voteDate && total === 0) e.voteDate = t('decisions.core.err.noHouseholds');
+  if (clusters < 1 || clusters > 20) e.clusters = t('decisions.core.err.clustersRange');
+  else if (clusters > 1) {
+    if (form !== 'meeting') e.clusters = t('decisions.core.err.clustersMeeting');
+    else if (!mayMeetInClusters(total, rs)) e.clusters = t('decisions.core.err.clustersSmall', { min: rs.decisions.clusterMinHouseholds, n: total });
+    else if (!clusterPlanApprovedOn) e.clusterPlanApprovedOn = t('decisions.core.err.clusterPlan');
+  }
+
+  if (form && Object.keys(e).length === 0) {
+    const refusal = formRefusal(
+      form,
+      {
+        item,
+        scope: matter.scope,
+        failedMeeting: await hadFailedMeeting(deps, matter.id, item, village.id),
+        ballotCase,
+        noMeetingAgreed: !!noMeetingAgreedOn,
+        authoritiesNotified: !!authoritiesNotifiedOn,
+        pollYes,
+        householdsTotal: total,
+      },
+      rs,
+    );
+    if (refusal) {
+      const fieldOf: Record<string, string> = {
+        ballot_case_missing: 'ballotCase',
+        ballot_case_commune: 'ballotCase',
+        ballot_case_failed: 'ballotCase',
+        online_agreement: 'noMeetingAgreedOn',
+        online_notified: 'authoritiesNotifiedOn',
+        online_poll: 'pollYes',
+      };
+      e[fieldOf[refusal] ?? 'form'] =
+        `${t(`decisions.core.refusal.${refusal}` as 'decisions.core.refusal.meeting_only', { n: total })} (${REFUSAL_ARTICLE[refusal]})`;
+    }
+  }
+  if (form && voteDate && noticeOn) {
+    for (const p of noticeProblems({ form, item, voteDate, noticeOn, documentsOn, planIssuedOn, planSentOn }, rs)) e[p.field] = noticeMessage(t, p);
+  }
+
+  // Elections and dismissals (Decree 59 Arts 6–9): the candidate list and the R-B1 timeline.
+  let options: { key: string; label: string; resident_id: number | null }[] = STANDARD_OPTIONS.map((o) => ({ ...o, resident_id: null }));
+  let seats = 1;
+  if (matter.kind !== 'general') {
+    const election = await db.selectFrom('elections').selectAll().where('matter_id', '=', matter.id).executeTakeFirst();
+    if (matter.kind === 'election') {
+      const candidates = JSON.parse(election?.candidates ?? '[]') as { residentId: number; name: string }[];
+      if (candidates.length === 0) e.form = t('decisions.core.err.noCandidates');
+      options = candidates.map((c) => ({ key: `c${c.residentId}`, label: c.name, resident_id: c.residentId }));
+      seats = matter.position === 'village_head' ? 1 : Math.max(1, Math.min(candidates.length, readCount(t, e, 'seats', input.seats || '1') ?? 1));
+      if (voteDate && form === 'meeting') {
+        const problems = electionTimelineProblems(
+          {
+            meetingDate: voteDate,
+            planIssuedOn: election?.plan_issued_on ?? null,
+            teamSetOn: election?.team_set_on ?? null,
+            noticeOn: election?.notice_on ?? null,
+            candidatesSentOn: election?.candidates_sent_on ?? null,
+          },
+          rs,
+        );
+        if (problems.length)
+          e.voteDate = problems
+            .map((p) => `${t(`decisions.core.timeline.${p.field}` as 'decisions.core.timeline.planIssuedOn')}: ${noticeMessage(t, p)}`)
+            .join(' ');
+      }
+      // Decree 59 Art 6(1)(b): election team members are not candidates.
+      const teamNames = new Set(names(election?.team).map((n) => n.toLowerCase()));
+      if (candidates.some((c) => teamNames.has(c.name.toLowerCase()))) e.form = t('decisions.core.err.teamCandidate');
+    } else {
+      options = STANDARD_OPTIONS.filter((o) => o.key !== 'other').map((o) => ({ ...o, resident_id: null }));
+    }
+  }
+  const busy = await db
+    .selectFrom('votes')
+    .select('id')
+    .where('matter_id', '=', matter.id)
+    .where('unit_id', '=', village.id)
+    .where('status', 'in', ['scheduled', 'counted'])
+    .executeTakeFirst();
+  if (busy) e._form = t('decisions.core.err.voteInProgress');
+  if (Object.keys(e).length || !form || !voteDate || !noticeOn) return invalid(e);
+
+  const now = deps.clock.now();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('votes')
+      .values({
+        matter_id: matter.id,
+        unit_id: village.id,
+        form,
+        method: null,
+        ballot_case: form === 'household_ballot' ? (rs.decisions.meetingOnlyItems.includes(item) ? 'failed_meeting' : ballotCase) : null,
+        status: 'scheduled',
+        vote_date: voteDate,
+        place,
+        opens_at: opensAt,
+        closes_at: closesAt,
+        notice_on: noticeOn,
+        documents_on: documentsOn,
+        plan_issued_on: planIssuedOn,
+        plan_sent_on: planSentOn,
+        team: JSON.stringify(team),
+        no_meeting_agreed_on: noMeetingAgreedOn,
+        authorities_notified_on: authoritiesNotifiedOn,
+        poll_yes: pollYes,
+        cluster_plan_approved_on: clusters > 1 ? clusterPlanApprovedOn : null,
+        clusters,
+        seats,
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('vote_options')
+      .values(options.map((o, i) => ({ vote_id: row.id, key: o.key, label: o.label, resident_id: o.resident_id, sort: i })))
+      .execute();
+    await appendAudit(trx, deps.dialect, now, actor, {
+      action: 'decisions.vote_scheduled',
+      entityType: 'vote',
+      entityId: row.id,
+      unitId: village.id,
+      data: { matter: matter.id, form, voteDate, opensAt, closesAt, noticeOn, team, clusters },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}

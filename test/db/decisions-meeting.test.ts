@@ -1,0 +1,167 @@
+// A village meeting from proposal to published result, over real HTTP on both databases
+// (Law 10/2022 Arts 16–23; Decree 59/2023 Art 3; R-A1, R-A4, R-A5, R-A10, R-A12, R-A13, R-A14, R-A17).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/platform/clock.js';
+import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { signIn } from './sign-in-helper.js';
+
+const clock = fixedClock('2026-12-10T02:00:00Z'); // Thursday 10/12/2026, 09:00 in Vietnam
+let s: TestServer;
+let villageId: number;
+let head: Agent;
+let front: Agent;
+let households: { id: number; representative: string }[];
+
+const idFrom = (location: string | null) => Number(/\/(\d+)$/.exec(location ?? '')?.[1]);
+
+beforeAll(async () => {
+  s = await startTestServer({ seed: 'demo', clock });
+  const v = await s.deps.db.selectFrom('units').select('id').where('code', '=', '02191-01').executeTakeFirstOrThrow();
+  villageId = v.id;
+  const rows = await s.deps.db
+    .selectFrom('households as h')
+    .innerJoin('residents as r', (j) => j.onRef('r.household_id', '=', 'h.id').on('r.is_representative', '=', 1))
+    .select(['h.id', 'r.full_name'])
+    .where('h.unit_id', '=', villageId)
+    .orderBy('h.code')
+    .execute();
+  households = rows.map((r) => ({ id: r.id, representative: r.full_name }));
+  head = await signIn(s.url, 'truongthon.xd', clock);
+  front = await signIn(s.url, 'bancongtac.xd', clock);
+}, 60_000);
+afterAll(async () => s?.close());
+
+async function propose(a: Agent, item: string, title: string) {
+  const page = await a.get(`/units/${villageId}/decisions/new`);
+  expect(page.status).toBe(200);
+  const r = await a.post(`/units/${villageId}/decisions`, { _csrf: Agent.csrf(page.text), item, title, description: 'Nội dung', proposer: 'leader', agreementBy: 'Ma Thị Thảo', agreementOn: '01/12/2026', initiatorName: '' });
+  expect(r.status, r.text.slice(0, 300)).toBe(303);
+  return idFrom(r.location);
+}
+
+async function schedule(a: Agent, matterId: number, form: Record<string, string>) {
+  const page = await a.get(`/matters/${matterId}/votes/new`);
+  return a.post(`/matters/${matterId}/votes`, { _csrf: Agent.csrf(page.text), villageId: String(villageId), form: 'meeting', place: 'Nhà văn hóa thôn', clusters: '1', ...form });
+}
+
+async function recordMeeting(a: Agent, voteId: number, present: number, counts: Record<string, string>, extra: Record<string, string> = {}) {
+  const page = await a.get(`/votes/${voteId}/meeting`);
+  expect(page.status).toBe(200);
+  const att = Object.fromEntries(households.slice(0, present).map((h) => [`att_${h.id}`, '1']));
+  return a.post(`/votes/${voteId}/meeting`, { _csrf: Agent.csrf(page.text), method: 'show_of_hands', secretary: 'Hoàng Văn Nam', secretaryVotes: String(present), ...att, ...counts, ...extra });
+}
+
+describe('village meeting', () => {
+  it('R-A10 Decree 59 Art 3(3): a notice less than 2 days before the meeting is refused with the article', async () => {
+    const m = await propose(head, '6', 'Làm đường bê tông nội thôn');
+    const r = await schedule(head, m, { voteDate: '10/12/2026', noticeOn: '09/12/2026' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('Điều 3 khoản 3 Nghị định 59/2023/NĐ-CP');
+    expect(r.text).toContain('08/12/2026');
+    expect(r.text).toContain('value="09/12/2026"'); // the form comes back with what was typed
+  });
+
+  it('R-A6 Art 17(2): a covenant cannot be decided online', async () => {
+    const m = await propose(head, '3', 'Sửa đổi hương ước thôn');
+    const r = await schedule(head, m, { form: 'online', openDate: '12/12/2026', openTime: '07:00', closeDate: '14/12/2026', closeTime: '17:00', noticeOn: '10/12/2026', team: 'A\nB\nC' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('khoản 6 Điều 15');
+  });
+
+  it('R-A4, R-A5, R-A1, R-A13, R-A17: a meeting from notice to published minutes', async () => {
+    const total = households.length;
+    const m = await propose(head, '6', 'Quy định giờ sinh hoạt văn nghệ');
+    const sch = await schedule(head, m, { voteDate: '10/12/2026', noticeOn: '08/12/2026' });
+    expect(sch.status, sch.text.slice(0, 500)).toBe(303);
+    const voteId = idFrom(sch.location);
+    const present = Math.floor(total / 2) + 2;
+    // Counts above attendance are refused.
+    const tooMany = await recordMeeting(head, voteId, present, { count_1_agree: String(present + 1), count_1_disagree: '0', count_1_other: '0' });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.text).toContain(`(${present})`);
+    // R-A5: the secretary needs more than half of those present.
+    const weak = await recordMeeting(head, voteId, present, { count_1_agree: '1', count_1_disagree: '0', count_1_other: '0' }, { secretaryVotes: String(Math.floor(present / 2)) });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toContain('Điều 3 khoản 5');
+    // R-A4: exactly the least majority of ALL households adopts; absent households stay in the denominator.
+    const needed = Math.floor(total / 2) + 1;
+    const ok = await recordMeeting(head, voteId, present, { count_1_agree: String(needed), count_1_disagree: String(present - needed), count_1_other: '0' });
+    expect(ok.status, ok.text.slice(0, 500)).toBe(303);
+    const vote = await s.deps.db.selectFrom('votes').selectAll().where('id', '=', voteId).executeTakeFirstOrThrow();
+    expect(vote).toMatchObject({ status: 'counted', households_total: total, present, outcome: 'adopted' });
+    expect(JSON.parse(vote.working ?? '{}')).toMatchObject({ householdsTotal: total, approving: needed, needed, adopted: true });
+
+    // R-A1: the decision cannot be finalised while a part is missing.
+    let page = await head.get(`/votes/${voteId}`);
+    const early = await head.post(`/votes/${voteId}/finalise`, { _csrf: Agent.csrf(page.text) });
+    expect(early.status).toBe(400);
+    expect(early.text).toContain('Điều 20 khoản 2 điểm g');
+    page = await head.get(`/votes/${voteId}/minutes`);
+    const reps = households.slice(0, 2).map((h) => h.representative);
+    const min = await head.post(`/votes/${voteId}/minutes`, { _csrf: Agent.csrf(page.text), content: 'Bàn về giờ sinh hoạt', decisionText: 'Sinh hoạt văn nghệ tối thứ Bảy', rep1: reps[0]!, rep2: reps[1]! });
+    expect(min.status).toBe(303);
+    for (const [a, as] of [
+      [head, 'village_head'],
+      [front, 'front_head'],
+    ] as const) {
+      page = await a.get(`/votes/${voteId}`);
+      expect((await a.post(`/votes/${voteId}/confirm`, { _csrf: Agent.csrf(page.text), as })).status).toBe(303);
+    }
+    // The Front work committee head may not confirm in the village head's place.
+    page = await front.get(`/votes/${voteId}`);
+    expect((await front.post(`/votes/${voteId}/confirm`, { _csrf: Agent.csrf(page.text), as: 'village_head' })).status).toBe(403);
+    page = await head.get(`/votes/${voteId}`);
+    expect((await head.post(`/votes/${voteId}/finalise`, { _csrf: Agent.csrf(page.text) })).status).toBe(303);
+    const matter = await s.deps.db.selectFrom('matters').selectAll().where('id', '=', m).executeTakeFirstOrThrow();
+    expect(matter).toMatchObject({ status: 'adopted', effective_from: '2026-12-10' }); // item 6 at village scope: from the vote (Art 21(2))
+
+    // Anonymous residents see nothing until the result is published (R-A17).
+    const anon = new Agent(s.url);
+    expect((await anon.get(`/units/${villageId}/decisions`)).text).not.toContain('Quy định giờ sinh hoạt văn nghệ');
+    page = await head.get(`/votes/${voteId}`);
+    expect(page.text).toContain('17/12/2026'); // R-A13: due 5 working days after 10/12/2026
+    expect((await head.post(`/votes/${voteId}/submit`, { _csrf: Agent.csrf(page.text), submittedOn: '10/12/2026' })).status).toBe(303);
+    page = await head.get(`/votes/${voteId}`);
+    expect((await head.post(`/votes/${voteId}/publish`, { _csrf: Agent.csrf(page.text) })).status).toBe(303);
+    const pub = await anon.get(`/votes/${voteId}`);
+    expect(pub.status).toBe(200);
+    expect(pub.text).toContain('Sinh hoạt văn nghệ tối thứ Bảy');
+    expect((await anon.get(`/units/${villageId}/decisions`)).text).toContain('Quy định giờ sinh hoạt văn nghệ');
+  });
+
+  it('R-A14 Art 21(2): a covenant waits for the commune People’s Committee; a refusal needs reasons', async () => {
+    const total = households.length;
+    const m = await propose(head, '3', 'Hương ước thôn 2026');
+    const sch = await schedule(head, m, { voteDate: '10/12/2026', noticeOn: '07/12/2026', documentsOn: '07/12/2026' });
+    expect(sch.status, sch.text.slice(0, 400)).toBe(303);
+    const voteId = idFrom(sch.location);
+    const present = total;
+    expect((await recordMeeting(head, voteId, present, { count_1_agree: String(total), count_1_disagree: '0', count_1_other: '0' })).status).toBe(303);
+    let page = await head.get(`/votes/${voteId}/minutes`);
+    const reps = households.slice(2, 4).map((h) => h.representative);
+    await head.post(`/votes/${voteId}/minutes`, { _csrf: Agent.csrf(page.text), content: 'Hương ước', decisionText: 'Thông qua hương ước', rep1: reps[0]!, rep2: reps[1]! });
+    for (const [a, as] of [
+      [head, 'village_head'],
+      [front, 'front_head'],
+    ] as const) {
+      page = await a.get(`/votes/${voteId}`);
+      await a.post(`/votes/${voteId}/confirm`, { _csrf: Agent.csrf(page.text), as });
+    }
+    page = await head.get(`/votes/${voteId}`);
+    await head.post(`/votes/${voteId}/finalise`, { _csrf: Agent.csrf(page.text) });
+    expect((await s.deps.db.selectFrom('matters').select('status').where('id', '=', m).executeTakeFirstOrThrow()).status).toBe('open');
+    page = await head.get(`/votes/${voteId}`);
+    await head.post(`/votes/${voteId}/submit`, { _csrf: Agent.csrf(page.text), submittedOn: '10/12/2026' });
+    // The village head cannot recognise; the commune official can.
+    page = await head.get(`/votes/${voteId}`);
+    expect((await head.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status).toBe(403);
+    const official = await signIn(s.url, 'canbo.xuanduong', clock);
+    page = await official.get(`/votes/${voteId}`);
+    const noReason = await official.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'refuse', decidedOn: '10/12/2026', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('Điều 21 khoản 2');
+    page = await official.get(`/votes/${voteId}`);
+    expect((await official.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status).toBe(303);
+    expect(await s.deps.db.selectFrom('matters').select(['status', 'effective_from']).where('id', '=', m).executeTakeFirstOrThrow()).toEqual({ status: 'adopted', effective_from: '2026-12-10' });
+  });
+});
