@@ -82,6 +82,18 @@ pre{white-space:pre-wrap;background:#f3f2f1;padding:.75rem;overflow-x:auto}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:.5rem}}
 @page{size:A4;margin:20mm 15mm 20mm 30mm}
 @media print{.hdr nav,.skip,footer,.demo,.noprint,.crumbs{display:none}.hdr{background:none;color:#000}}
+.ballot{max-width:44rem;margin:0 auto;font-family:"Times New Roman",Times,serif}
+.ballot h1{text-align:center;font-size:1.4rem;margin:1.5rem 0 0}
+.bhd{display:grid;grid-template-columns:2fr 3fr;gap:1rem;text-align:center}
+.bhd p,.sig p{margin:0}
+.stamp{border:1px dashed #505a5f;width:11rem;height:6rem;margin:.5rem auto 0;padding:.5rem;display:flex;align-items:center;justify-content:center;font-style:italic;color:#505a5f}
+.bsum{text-align:center}
+.opts{list-style:none;padding:0}
+.opts li{display:flex;gap:.75rem;align-items:center;margin:.6rem 0;font-size:1.1rem}
+.box{width:1.3rem;height:1.3rem;border:2px solid #0b0c0c;flex:none}
+.blank{border-bottom:1px dotted #0b0c0c;height:1.8rem}
+.sig{width:16rem;margin:1.5rem 0 0 auto;text-align:center;min-height:9rem}
+@media print{body:has(.ballot) .hdr{display:none}body:has(.ballot) main{padding:0}.ballot{max-width:none;font-size:13pt}.sig{break-inside:avoid}}
 `.replace(/\n/g, '');
 
 export const CSS_HASH = createHash('sha256').update(CSS).digest('hex').slice(0, 10);
