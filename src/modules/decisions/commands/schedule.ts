@@ -15,9 +15,10 @@ import * as repo from '../decisions.repo.js';
 import { names, STANDARD_OPTIONS } from '../present.js';
 import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_ARTICLE } from '../rules/forms.js';
 import type { MatterItem } from '../rules/matters.js';
-import { electionTimelineProblems, noticeProblems } from '../rules/notice.js';
+import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
 import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
+import { electionScheduleCheck } from './election-plan.js';
 
 export type ScheduleInput = Record<
   | 'villageId'
@@ -187,31 +188,20 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
   let options: { key: string; label: string; resident_id: number | null }[] = STANDARD_OPTIONS.map((o) => ({ ...o, resident_id: null }));
   let seats = 1;
   if (matter.kind !== 'general') {
-    const election = await db.selectFrom('elections').selectAll().where('matter_id', '=', matter.id).executeTakeFirst();
     if (matter.kind === 'election') {
-      const candidates = JSON.parse(election?.candidates ?? '[]') as { residentId: number; name: string }[];
-      if (candidates.length === 0) e.form = t('decisions.core.err.noCandidates');
-      options = candidates.map((c) => ({ key: `c${c.residentId}`, label: c.name, resident_id: c.residentId }));
-      seats = matter.position === 'village_head' ? 1 : Math.max(1, Math.min(candidates.length, readCount(t, e, 'seats', input.seats || '1') ?? 1));
-      if (voteDate && form === 'meeting') {
-        const problems = electionTimelineProblems(
-          {
-            meetingDate: voteDate,
-            planIssuedOn: election?.plan_issued_on ?? null,
-            teamSetOn: election?.team_set_on ?? null,
-            noticeOn: election?.notice_on ?? null,
-            candidatesSentOn: election?.candidates_sent_on ?? null,
-          },
-          rs,
-        );
-        if (problems.length)
-          e.voteDate = problems
-            .map((p) => `${t(`decisions.core.timeline.${p.field}` as 'decisions.core.timeline.planIssuedOn')}: ${noticeMessage(t, p)}`)
-            .join(' ');
-      }
-      // Decree 59 Art 6(1)(b): election team members are not candidates.
+      const check = await electionScheduleCheck(db, matter.id, voteDate ?? today);
+      if (check.candidates.length === 0) e.form = t('decisions.core.err.noCandidates');
+      options = check.candidates.map((c) => ({ key: `c${c.residentId}`, label: c.name, resident_id: c.residentId }));
+      seats = matter.position === 'village_head' ? 1 : Math.max(1, Math.min(check.candidates.length, readCount(t, e, 'seats', input.seats || '1') ?? 1));
+      // R-B1 (Decree 59 Art 6): the election meeting's date against the plan, team, notice and candidate list.
+      if (voteDate && check.problems.length)
+        e.voteDate = check.problems
+          .map((p) => `${t(`decisions.core.timeline.${p.field}` as 'decisions.core.timeline.planIssuedOn')}: ${noticeMessage(t, p)}`)
+          .join(' ');
+      // Decree 59 Art 6(1)(b): election team members are not candidates (also checked when the list is recorded).
+      const election = await db.selectFrom('elections').select('team').where('matter_id', '=', matter.id).executeTakeFirst();
       const teamNames = new Set(names(election?.team).map((n) => n.toLowerCase()));
-      if (candidates.some((c) => teamNames.has(c.name.toLowerCase()))) e.form = t('decisions.core.err.teamCandidate');
+      if (check.candidates.some((c) => teamNames.has(c.name.toLowerCase()))) e.form = t('decisions.core.err.teamCandidate');
     } else {
       options = STANDARD_OPTIONS.filter((o) => o.key !== 'other').map((o) => ({ ...o, resident_id: null }));
     }

@@ -5,7 +5,6 @@ import * as core from './core.js';
 import * as docs from './docs.js';
 import * as election from './election.js';
 import * as pages from './pages.js';
-import * as register from './register.js';
 
-export const decisionsVi = { ...core.vi, ...pages.vi, ...ballot.vi, ...docs.vi, ...election.vi, ...register.vi } as const;
-export const decisionsEn: Record<keyof typeof decisionsVi, string> = { ...core.en, ...pages.en, ...ballot.en, ...docs.en, ...election.en, ...register.en };
+export const decisionsVi = { ...core.vi, ...pages.vi, ...ballot.vi, ...docs.vi, ...election.vi } as const;
+export const decisionsEn: Record<keyof typeof decisionsVi, string> = { ...core.en, ...pages.en, ...ballot.en, ...docs.en, ...election.en };
