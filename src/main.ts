@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
+import { endExpiredTerms } from './modules/decisions/commands/election-interim.js';
 import { ImportError, importUnits, parseUnitsCsv } from './modules/units/import.js';
 import { verifyAudit } from './platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT_PHONE } from './platform/auth/demo-accounts.js';
@@ -93,6 +94,12 @@ async function serve(d: AppDeps): Promise<number> {
   } else await ensureOfficialDays(d.db);
   const app = await createApp(d);
   const stopWorker = startOutboxWorker(d.db, d.clock, 2000, (e) => app.log.error({ err: e }, 'outbox worker'));
+  // R-B2/R-B4: a village head whose term (or interim period) has ended loses the role; checked at
+  // start and every hour, since terms end on a date.
+  const endTerms = () => endExpiredTerms(d).catch((e) => app.log.error({ err: e }, 'ending expired terms'));
+  void endTerms();
+  const termTimer = setInterval(endTerms, 3_600_000);
+  termTimer.unref();
   const address = await app.listen({ port: d.config.port, host: d.config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log(`Dân chủ cơ sở is running at ${shown} (${d.dialect}).`);
@@ -101,6 +108,7 @@ async function serve(d: AppDeps): Promise<number> {
   }
   const stop = async () => {
     stopWorker();
+    clearInterval(termTimer);
     await app.close();
     await d.handle.close();
     process.exit(0);

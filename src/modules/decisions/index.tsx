@@ -1,10 +1,60 @@
+import type { AppDeps } from '../../app-deps.js';
+import type { Unit } from '../../db/types.js';
+import { formatDate } from '../../platform/i18n/index.js';
+import type { ViewCtx } from '../../platform/ui/view.js';
 import { defineModule } from '../module.js';
 import { decisionsApi } from './api.js';
 import { ballotRoutes } from './ballot-routes.js';
+import { decisionsPolicy } from './decisions.policy.js';
 import { seedDemoDecisions } from './demo.js';
 import { docsRoutes } from './docs-routes.js';
 import { electionRoutes } from './election-routes.js';
 import { decisionRoutes } from './routes.js';
+import { L } from './views/labels.js';
+
+/** The commune home page's "people discuss and decide" section: the latest published results (R-A17). */
+async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
+  const t = view.t;
+  const rows = await deps.db
+    .selectFrom('votes as v')
+    .innerJoin('matters as m', 'm.id', 'v.matter_id')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select(['v.id', 'm.title', 'v.outcome', 'v.vote_date', 'u.name'])
+    .where('u.path', 'like', `${commune.path}%`)
+    .where('v.published_on', 'is not', null)
+    .orderBy('v.vote_date', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(5)
+    .execute();
+  return (
+    <section aria-labelledby="h-decisions">
+      <h3 id="h-decisions">{L(t, 'section.title')}</h3>
+      {rows.length === 0 ? (
+        <p class="muted">{L(t, 'section.empty')}</p>
+      ) : (
+        <ul>
+          {rows.map((r) => (
+            <li key={r.id}>
+              <a href={`/votes/${r.id}`}>{r.title}</a>{' '}
+              <span class="muted">
+                ({r.name}, {formatDate(r.vote_date)}: {L(t, `result.${r.outcome ?? 'not_adopted'}`)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/units/${commune.id}/decisions`}>{L(t, 'section.all', { unit: commune.name })}</a>
+        {decisionsPolicy(view.actor, 'readManaged', { unitPath: commune.path }) && (
+          <>
+            {' · '}
+            <a href={`/units/${commune.id}/elections`}>{t('decisions.election.list.short')}</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
 
 export const decisionsModule = defineModule({
   name: 'decisions',
@@ -16,4 +66,26 @@ export const decisionsModule = defineModule({
     decisionsApi(app, deps);
   },
   seedDemo: seedDemoDecisions,
+  communeSection,
+  auditSubjects: {
+    matter: async (deps, id) => {
+      const m = await deps.db
+        .selectFrom('matters as m')
+        .innerJoin('units as u', 'u.id', 'm.unit_id')
+        .select(['m.id', 'm.title', 'u.path'])
+        .where('m.id', '=', id)
+        .executeTakeFirst();
+      return m ? { name: m.title, unitPath: m.path, href: `/matters/${m.id}` } : undefined;
+    },
+    vote: async (deps, id) => {
+      const v = await deps.db
+        .selectFrom('votes as v')
+        .innerJoin('matters as m', 'm.id', 'v.matter_id')
+        .innerJoin('units as u', 'u.id', 'v.unit_id')
+        .select(['v.id', 'm.title', 'u.path'])
+        .where('v.id', '=', id)
+        .executeTakeFirst();
+      return v ? { name: v.title, unitPath: v.path, href: `/votes/${v.id}` } : undefined;
+    },
+  },
 });

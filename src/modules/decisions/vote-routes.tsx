@@ -48,7 +48,10 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!decisionsPolicy(req.actor, 'runVote', { unitPath: village.path })) throw new Forbidden();
     // Items 3–5 offer only the meeting (and the ballot after a failed meeting); item 6 also online.
     const forms = FORMS.filter((f) => f !== 'online' || matter.item === 6);
-    const cases = matter.item >= 3 && matter.item <= 5 ? ['failed_meeting'] : BALLOT_CASES.filter((c) => c !== 'commune_choice' || matter.scope === 'commune');
+    const cases =
+      matter.item >= 3 && matter.item <= 5
+        ? ['failed_meeting']
+        : BALLOT_CASES.filter((c) => (matter.scope === 'commune' ? c !== 'village_decision' : c !== 'commune_choice'));
     return sendPage(
       req,
       reply,

@@ -78,7 +78,7 @@ export function unitRoutes(app: FastifyInstance, deps: AppDeps, modules: Section
       predecessors: predecessors.map((p) => presentUnit(p, d)),
       successor: successor ? presentUnit(successor, d) : null,
       agencies: agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
-      households: await repo.householdCount(db, villageIds),
+      households: await repo.householdCount(db, villageIds, d),
       canReadAudit: platformPolicy(req.actor, 'readAudit', { unitPath: unit.path }),
       canViewHouseholds: platformPolicy(req.actor, 'viewHouseholds', { unitPath: unit.path }),
       sections: await sectionsOf(unit, req),

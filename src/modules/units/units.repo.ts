@@ -50,12 +50,16 @@ export async function agenciesOf(db: Conn, unitId: number) {
   return db.selectFrom('agencies').selectAll().where('unit_id', '=', unitId).orderBy('name').execute();
 }
 
-export async function householdCount(db: Conn, unitIds: number[]): Promise<number> {
+/** Households on the register on `date` (a household that moved counts only where it lives then). */
+export async function householdCount(db: Conn, unitIds: number[], date: string): Promise<number> {
   if (unitIds.length === 0) return 0;
   const r = await db
     .selectFrom('households')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('unit_id', 'in', unitIds)
+    .where((eb) =>
+      eb.and([eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])]),
+    )
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }

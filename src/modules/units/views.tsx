@@ -209,6 +209,11 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
           </ul>
         </section>
       )}
+      {(u.level === 'village' || u.level === 'residential_group') && u.current && (
+        <p>
+          <a href={`/units/${u.id}/decisions`}>{t('decisions.pages.title')}</a>
+        </p>
+      )}
       {m.canViewHouseholds && (
         <p>
           <a href={`/units/${u.id}/households`}>{t('households.title')}</a>

@@ -171,6 +171,7 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
       const fieldOf: Record<string, string> = {
         ballot_case_missing: 'ballotCase',
         ballot_case_commune: 'ballotCase',
+        ballot_case_village: 'ballotCase',
         ballot_case_failed: 'ballotCase',
         online_agreement: 'noMeetingAgreedOn',
         online_notified: 'authoritiesNotifiedOn',

@@ -41,6 +41,7 @@ export const vi = {
     'Hương ước, quy ước, bầu và miễn nhiệm trưởng thôn, thành viên các Ban phải quyết định tại cuộc họp; chỉ phát phiếu khi cuộc họp trước không đủ số hộ',
   'decisions.core.refusal.ballot_case_missing': 'Chọn trường hợp phát phiếu lấy ý kiến hộ gia đình',
   'decisions.core.refusal.ballot_case_commune': 'Trường hợp Chủ tịch UBND xã quyết định chỉ áp dụng cho việc trong phạm vi toàn xã',
+  'decisions.core.refusal.ballot_case_village': 'Việc trong phạm vi toàn xã do Chủ tịch UBND xã chọn hình thức; thôn không tự quyết định phát phiếu',
   'decisions.core.refusal.ballot_case_failed': 'Chưa có cuộc họp nào về việc này mà không đủ số hộ tham dự',
   'decisions.core.refusal.online_item': 'Biểu quyết trực tuyến chỉ dùng cho việc tự quản khác (khoản 6 Điều 15)',
   'decisions.core.refusal.online_agreement': 'Trưởng thôn và Ban công tác Mặt trận phải ghi nhận thống nhất rằng không cần họp hoặc phát phiếu: nhập ngày',
@@ -128,6 +129,7 @@ export const en: Record<keyof typeof vi, string> = {
     'Covenants, village heads and board members are decided at a meeting; a household ballot only after a meeting lacked households',
   'decisions.core.refusal.ballot_case_missing': 'Choose the case for a household ballot',
   'decisions.core.refusal.ballot_case_commune': "The chairman's choice applies only to commune-wide matters",
+  'decisions.core.refusal.ballot_case_village': 'For a commune-wide matter the commune chairman chooses the form; a village does not decide a ballot itself',
   'decisions.core.refusal.ballot_case_failed': 'No meeting on this matter lacked enough households',
   'decisions.core.refusal.online_item': 'Online voting is only for other self-management matters (Art 15 item 6)',
   'decisions.core.refusal.online_agreement':

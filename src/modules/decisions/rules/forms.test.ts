@@ -15,6 +15,7 @@ function expected(form: string, item: MatterItem, scope: Scope, ballotCase: Ball
   if (item >= 3 && item <= 5) return failed ? null : 'meeting_only'; // Art 17(2), 19(1)(b)
   if (!ballotCase) return 'ballot_case_missing'; // Art 19(1)
   if (ballotCase === 'commune_choice' && scope !== 'commune') return 'ballot_case_commune'; // Art 19(1)(a)
+  if (ballotCase === 'village_decision' && scope === 'commune') return 'ballot_case_village'; // Art 16(1): the chairman chooses
   if (ballotCase === 'failed_meeting' && !failed) return 'ballot_case_failed'; // Art 19(1)(b)
   return null;
 }
@@ -107,6 +108,7 @@ describe('formRefusal: the rules one by one', () => {
       'meeting_only',
       'ballot_case_missing',
       'ballot_case_commune',
+      'ballot_case_village',
       'ballot_case_failed',
       'online_item',
       'online_agreement',

@@ -28,6 +28,7 @@ export type FormRefusal =
   | 'meeting_only' // items 3–5 at a meeting, a ballot only after a failed meeting (Art 17(2), 19(1)(b))
   | 'ballot_case_missing' // a household ballot must rest on one of the Art 19(1) cases
   | 'ballot_case_commune' // case (a) is for commune-wide matters chosen by the chairman
+  | 'ballot_case_village' // case (c) is a village's own choice; commune-wide matters take the chairman's (Art 16(1))
   | 'ballot_case_failed' // case (b) needs a meeting that lacked households
   | 'online_item' // online voting only for item 6 (Art 17(2); Decree 59 Art 5(1)(a))
   | 'online_agreement' // village head + Front work committee record (Art 5(1)(b))
@@ -38,6 +39,7 @@ export const REFUSAL_ARTICLE: Record<FormRefusal, string> = {
   meeting_only: 'Điều 17 khoản 2, Điều 19 khoản 1 điểm b Luật 10/2022/QH15',
   ballot_case_missing: 'Điều 19 khoản 1 Luật 10/2022/QH15',
   ballot_case_commune: 'Điều 19 khoản 1 điểm a Luật 10/2022/QH15',
+  ballot_case_village: 'Điều 16 khoản 1, Điều 19 khoản 1 điểm c Luật 10/2022/QH15',
   ballot_case_failed: 'Điều 19 khoản 1 điểm b Luật 10/2022/QH15',
   online_item: 'Điều 17 khoản 2 Luật 10/2022/QH15; Điều 5 khoản 1 điểm a Nghị định 59/2023/NĐ-CP',
   online_agreement: 'Điều 5 khoản 1 điểm b Nghị định 59/2023/NĐ-CP',
@@ -54,6 +56,7 @@ export function formRefusal(form: Form, c: FormContext, rs: RuleSet): FormRefusa
     const ballotCase = meetingOnly ? 'failed_meeting' : c.ballotCase;
     if (!ballotCase) return 'ballot_case_missing';
     if (ballotCase === 'commune_choice' && c.scope !== 'commune') return 'ballot_case_commune';
+    if (ballotCase === 'village_decision' && c.scope === 'commune') return 'ballot_case_village';
     if (ballotCase === 'failed_meeting' && !c.failedMeeting) return 'ballot_case_failed';
     return null;
   }

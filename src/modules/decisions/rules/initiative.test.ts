@@ -52,28 +52,30 @@ describe('initiativeStatus: R-A15 ≥ 10 % of all households (Art 16(3))', () =>
     expect(initiativeStatus(consents(10), 100, true, TODAY, rs)).toMatchObject({ reached: true, mayForward: true });
   });
 
-  it('R-A15 Art 16(3): expired consents no longer count (10 given, 1 of them on 15/01/2026, judged on 15/04/2026)', () => {
+  it('R-A15 Art 16(3): expired consents no longer count (10 given, 1 of them on 15/01/2026, judged on 16/04/2026)', () => {
     const list = [...consents(9, '2026-03-01'), '2026-01-15'];
-    expect(initiativeStatus(list, 100, false, '2026-04-14', rs)).toMatchObject({ valid: 10, reached: true });
-    expect(initiativeStatus(list, 100, false, '2026-04-15', rs)).toMatchObject({ valid: 9, needed: 10, reached: false, mayForward: false });
+    expect(initiativeStatus(list, 100, false, '2026-04-15', rs)).toMatchObject({ valid: 10, reached: true });
+    expect(initiativeStatus(list, 100, false, '2026-04-16', rs)).toMatchObject({ valid: 9, needed: 10, reached: false, mayForward: false });
   });
 });
 
-describe('consentValid: R-A15 each consent valid 03 months (Art 16(3)); the last valid day is given + 3 months − 1', () => {
+// Civil Code 2015 Arts 147(1), 148(1)(c): a period of months starts the day after the consent and ends
+// at the end of the same-numbered day of the last month (its last day when there is none).
+describe('consentValid: R-A15 each consent valid 03 months (Art 16(3); Civil Code Arts 147–148)', () => {
   it.each([
     ['2026-01-15', '2026-01-15', true, 'the day it was given'],
-    ['2026-01-15', '2026-04-14', true, 'the last valid day'],
-    ['2026-01-15', '2026-04-15', false, 'three months on: expired'],
-    ['2025-11-30', '2026-02-27', true, '30/11 + 3 months is clamped to 28/02/2026: last valid day 27/02'],
-    ['2025-11-30', '2026-02-28', false, 'expired on 28/02/2026 (no 30/02)'],
-    ['2027-11-30', '2028-02-28', true, 'leap year: last valid day 28/02/2028'],
-    ['2027-11-30', '2028-02-29', false, 'leap year: expired on 29/02/2028'],
-    ['2025-11-28', '2026-02-27', true, '28/11 -> last valid day 27/02'],
-    ['2025-11-28', '2026-02-28', false, '28/11 -> expired 28/02'],
-    ['2026-01-31', '2026-04-29', true, '31/01 + 3 months clamped to 30/04: last valid day 29/04'],
-    ['2026-01-31', '2026-04-30', false, '31/01 -> expired 30/04'],
-    ['2025-12-15', '2026-03-14', true, 'across the new year'],
-    ['2025-12-15', '2026-03-15', false, 'across the new year: expired'],
+    ['2026-01-15', '2026-04-15', true, 'the last valid day'],
+    ['2026-01-15', '2026-04-16', false, 'the day after: expired'],
+    ['2025-11-30', '2026-02-28', true, 'no 30/02: the period ends on 28/02/2026'],
+    ['2025-11-30', '2026-03-01', false, 'expired on 01/03/2026'],
+    ['2027-11-30', '2028-02-29', true, 'leap year: last valid day 29/02/2028'],
+    ['2027-11-30', '2028-03-01', false, 'leap year: expired on 01/03/2028'],
+    ['2025-11-28', '2026-02-28', true, '28/11 -> last valid day 28/02'],
+    ['2025-11-28', '2026-03-01', false, '28/11 -> expired 01/03'],
+    ['2026-01-31', '2026-04-30', true, 'no 31/04: last valid day 30/04'],
+    ['2026-01-31', '2026-05-01', false, '31/01 -> expired 01/05'],
+    ['2025-12-15', '2026-03-15', true, 'across the new year'],
+    ['2025-12-15', '2026-03-16', false, 'across the new year: expired'],
   ])('R-A15 Art 16(3): given %s, judged %s -> valid %s (%s)', (givenOn, today, valid) => {
     expect(consentValid(givenOn, today, rs)).toBe(valid);
   });

@@ -4,8 +4,10 @@
 import type { RuleSet } from '../../../law/rule-sets.js';
 import { addMonths } from './deadlines.js';
 
-/** A consent given on `givenOn` still counts on `today` (the last valid day is givenOn + 3 months − 1). */
-export const consentValid = (givenOn: string, today: string, rs: RuleSet): boolean => today < addMonths(givenOn, rs.decisions.consentValidMonths);
+/** A consent given on `givenOn` still counts on `today`. Civil Code 2015 Arts 147(1), 148(1)(c): the
+ * period starts the next day and ends at the end of the same-numbered day of the third month (or that
+ * month's last day), so a consent of 15/01 counts through 15/04. */
+export const consentValid = (givenOn: string, today: string, rs: RuleSet): boolean => today <= addMonths(givenOn, rs.decisions.consentValidMonths);
 
 export type InitiativeStatus = { valid: number; householdsTotal: number; needed: number; reached: boolean; frontApproved: boolean; mayForward: boolean };
 
