@@ -34,21 +34,45 @@ afterAll(async () => s?.close());
 async function propose(a: Agent, item: string, title: string) {
   const page = await a.get(`/units/${villageId}/decisions/new`);
   expect(page.status).toBe(200);
-  const r = await a.post(`/units/${villageId}/decisions`, { _csrf: Agent.csrf(page.text), item, title, description: 'Nội dung', proposer: 'leader', agreementBy: 'Ma Thị Thảo', agreementOn: '01/12/2026', initiatorName: '' });
+  const r = await a.post(`/units/${villageId}/decisions`, {
+    _csrf: Agent.csrf(page.text),
+    item,
+    title,
+    description: 'Nội dung',
+    proposer: 'leader',
+    agreementBy: 'Ma Thị Thảo',
+    agreementOn: '01/12/2026',
+    initiatorName: '',
+  });
   expect(r.status, r.text.slice(0, 300)).toBe(303);
   return idFrom(r.location);
 }
 
 async function schedule(a: Agent, matterId: number, form: Record<string, string>) {
   const page = await a.get(`/matters/${matterId}/votes/new`);
-  return a.post(`/matters/${matterId}/votes`, { _csrf: Agent.csrf(page.text), villageId: String(villageId), form: 'meeting', place: 'Nhà văn hóa thôn', clusters: '1', ...form });
+  return a.post(`/matters/${matterId}/votes`, {
+    _csrf: Agent.csrf(page.text),
+    villageId: String(villageId),
+    form: 'meeting',
+    place: 'Nhà văn hóa thôn',
+    clusters: '1',
+    ...form,
+  });
 }
 
 async function recordMeeting(a: Agent, voteId: number, present: number, counts: Record<string, string>, extra: Record<string, string> = {}) {
   const page = await a.get(`/votes/${voteId}/meeting`);
   expect(page.status).toBe(200);
   const att = Object.fromEntries(households.slice(0, present).map((h) => [`att_${h.id}`, '1']));
-  return a.post(`/votes/${voteId}/meeting`, { _csrf: Agent.csrf(page.text), method: 'show_of_hands', secretary: 'Hoàng Văn Nam', secretaryVotes: String(present), ...att, ...counts, ...extra });
+  return a.post(`/votes/${voteId}/meeting`, {
+    _csrf: Agent.csrf(page.text),
+    method: 'show_of_hands',
+    secretary: 'Hoàng Văn Nam',
+    secretaryVotes: String(present),
+    ...att,
+    ...counts,
+    ...extra,
+  });
 }
 
 describe('village meeting', () => {
@@ -63,7 +87,15 @@ describe('village meeting', () => {
 
   it('R-A6 Art 17(2): a covenant cannot be decided online', async () => {
     const m = await propose(head, '3', 'Sửa đổi hương ước thôn');
-    const r = await schedule(head, m, { form: 'online', openDate: '12/12/2026', openTime: '07:00', closeDate: '14/12/2026', closeTime: '17:00', noticeOn: '10/12/2026', team: 'A\nB\nC' });
+    const r = await schedule(head, m, {
+      form: 'online',
+      openDate: '12/12/2026',
+      openTime: '07:00',
+      closeDate: '14/12/2026',
+      closeTime: '17:00',
+      noticeOn: '10/12/2026',
+      team: 'A\nB\nC',
+    });
     expect(r.status).toBe(400);
     expect(r.text).toContain('khoản 6 Điều 15');
   });
@@ -80,7 +112,13 @@ describe('village meeting', () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.text).toContain(`(${present})`);
     // R-A5: the secretary needs more than half of those present.
-    const weak = await recordMeeting(head, voteId, present, { count_1_agree: '1', count_1_disagree: '0', count_1_other: '0' }, { secretaryVotes: String(Math.floor(present / 2)) });
+    const weak = await recordMeeting(
+      head,
+      voteId,
+      present,
+      { count_1_agree: '1', count_1_disagree: '0', count_1_other: '0' },
+      { secretaryVotes: String(Math.floor(present / 2)) },
+    );
     expect(weak.status).toBe(400);
     expect(weak.text).toContain('Điều 3 khoản 5');
     // R-A4: exactly the least majority of ALL households adopts; absent households stay in the denominator.
@@ -98,7 +136,13 @@ describe('village meeting', () => {
     expect(early.text).toContain('Điều 20 khoản 2 điểm g');
     page = await head.get(`/votes/${voteId}/minutes`);
     const reps = households.slice(0, 2).map((h) => h.representative);
-    const min = await head.post(`/votes/${voteId}/minutes`, { _csrf: Agent.csrf(page.text), content: 'Bàn về giờ sinh hoạt', decisionText: 'Sinh hoạt văn nghệ tối thứ Bảy', rep1: reps[0]!, rep2: reps[1]! });
+    const min = await head.post(`/votes/${voteId}/minutes`, {
+      _csrf: Agent.csrf(page.text),
+      content: 'Bàn về giờ sinh hoạt',
+      decisionText: 'Sinh hoạt văn nghệ tối thứ Bảy',
+      rep1: reps[0]!,
+      rep2: reps[1]!,
+    });
     expect(min.status).toBe(303);
     for (const [a, as] of [
       [head, 'village_head'],
@@ -139,7 +183,13 @@ describe('village meeting', () => {
     expect((await recordMeeting(head, voteId, present, { count_1_agree: String(total), count_1_disagree: '0', count_1_other: '0' })).status).toBe(303);
     let page = await head.get(`/votes/${voteId}/minutes`);
     const reps = households.slice(2, 4).map((h) => h.representative);
-    await head.post(`/votes/${voteId}/minutes`, { _csrf: Agent.csrf(page.text), content: 'Hương ước', decisionText: 'Thông qua hương ước', rep1: reps[0]!, rep2: reps[1]! });
+    await head.post(`/votes/${voteId}/minutes`, {
+      _csrf: Agent.csrf(page.text),
+      content: 'Hương ước',
+      decisionText: 'Thông qua hương ước',
+      rep1: reps[0]!,
+      rep2: reps[1]!,
+    });
     for (const [a, as] of [
       [head, 'village_head'],
       [front, 'front_head'],
@@ -154,14 +204,26 @@ describe('village meeting', () => {
     await head.post(`/votes/${voteId}/submit`, { _csrf: Agent.csrf(page.text), submittedOn: '10/12/2026' });
     // The village head cannot recognise; the commune official can.
     page = await head.get(`/votes/${voteId}`);
-    expect((await head.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status).toBe(403);
+    expect(
+      (await head.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status,
+    ).toBe(403);
     const official = await signIn(s.url, 'canbo.xuanduong', clock);
     page = await official.get(`/votes/${voteId}`);
-    const noReason = await official.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'refuse', decidedOn: '10/12/2026', reason: '' });
+    const noReason = await official.post(`/votes/${voteId}/recognise`, {
+      _csrf: Agent.csrf(page.text),
+      decision: 'refuse',
+      decidedOn: '10/12/2026',
+      reason: '',
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('Điều 21 khoản 2');
     page = await official.get(`/votes/${voteId}`);
-    expect((await official.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status).toBe(303);
-    expect(await s.deps.db.selectFrom('matters').select(['status', 'effective_from']).where('id', '=', m).executeTakeFirstOrThrow()).toEqual({ status: 'adopted', effective_from: '2026-12-10' });
+    expect(
+      (await official.post(`/votes/${voteId}/recognise`, { _csrf: Agent.csrf(page.text), decision: 'recognise', decidedOn: '10/12/2026', reason: '' })).status,
+    ).toBe(303);
+    expect(await s.deps.db.selectFrom('matters').select(['status', 'effective_from']).where('id', '=', m).executeTakeFirstOrThrow()).toEqual({
+      status: 'adopted',
+      effective_from: '2026-12-10',
+    });
   });
 });
