@@ -47,8 +47,18 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
     q = unit.isVillage
       ? q.where((eb) => eb.or([eb('m.unit_id', '=', unit.id), eb.and([eb('m.unit_id', '=', unit.parent_id ?? -1), eb('m.scope', '=', 'commune')])]))
       : q.where('u.path', 'like', `${unit.path}%`);
-    // Residents see matters once the village head has published a result (R-A17, Art 23(2)).
-    if (!managed) q = q.where((eb) => eb.exists(eb.selectFrom('votes as v').select('v.id').whereRef('v.matter_id', '=', 'm.id').where('v.published_on', 'is not', null)));
+    // Residents see a matter once a vote on it is announced (the notice is posted, Decree 59 Art 3(3))
+    // and its results once the village head publishes them (R-A17, Art 23(2)).
+    if (!managed)
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('votes as v')
+            .select('v.id')
+            .whereRef('v.matter_id', '=', 'm.id')
+            .where((w) => w.or([w('v.published_on', 'is not', null), w('v.status', '=', 'scheduled')])),
+        ),
+      );
     const matters = await q.execute();
     const canPropose = unit.isVillage
       ? decisionsPolicy(req.actor, 'proposeVillage', { unitPath: unit.path }) || decisionsPolicy(req.actor, 'recordConsents', { unitPath: unit.path })
@@ -91,7 +101,7 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const all = await repo.votesOf(db, matter.id);
     const votes = [];
     for (const v of all) {
-      if (!managed && !v.published_on) continue;
+      if (!managed && !v.published_on && v.status !== 'scheduled') continue;
       const village = await unitById(db, v.unit_id);
       votes.push({
         id: v.id,

@@ -126,7 +126,11 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
         </p>
       )}
       {m.tooLow && <p class="card">{L(t, 'v.tooLow')}</p>}
-      <VoteRecordView view={view} r={r} showParticipants={m.can.managed} participants={m.participants} />
+      {m.can.managed || v.published_on || v.status === 'scheduled' ? (
+        <VoteRecordView view={view} r={r} showParticipants={m.can.managed} participants={m.participants} />
+      ) : (
+        <p class="card">{L(t, 'v.notPublished')}</p>
+      )}
       {m.submitClock && <ClockLine view={view} c={m.submitClock} label="v.submitClock" />}
       {m.recogniseClock && <ClockLine view={view} c={m.recogniseClock} label="v.recogniseClock" />}
       <Steps view={view} m={m} e={e} closed={closed} />
