@@ -75,7 +75,7 @@ export function decisionsApi(app: FastifyInstance, deps: AppDeps): void {
 
   async function present(id: number) {
     const r = await loadVoteRecord(deps, id);
-    if (!r || !r.vote.published_on) return null;
+    if (!r?.vote.published_on) return null;
     const w = r.working as StoredWorking | null;
     return {
       id: r.vote.id,

@@ -28,7 +28,7 @@ export async function communeStanding(deps: Pick<AppDeps, 'db'>, matter: { id: n
 
 export async function concludeCommune(deps: AppDeps, t: T, actor: Actor, matterId: number, input: { effectiveFrom: string }): Promise<{ ok: true } | Failure> {
   const matter = await repo.findMatter(deps.db, matterId);
-  if (!matter || matter.scope !== 'commune') return { ok: false, reason: 'not_found' };
+  if (matter?.scope !== 'commune') return { ok: false, reason: 'not_found' };
   const commune = await unitById(deps.db, matter.unit_id);
   if (!commune || !decisionsPolicy(actor, 'recogniseCommittee', { unitPath: commune.path })) return { ok: false, reason: 'forbidden' };
   if (matter.status !== 'open') return { ok: false, reason: 'wrong_state' };
