@@ -60,7 +60,7 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
   const reg1 = await repo.registerOn(db, v1.id, today);
   const reg2 = await repo.registerOn(db, v2.id, today);
 
-  await residentAccounts(deps, v1.id, reg1.slice(1, 3), today);
+  await residentAccounts(deps, v1.id, reg1.slice(1, 3));
 
   // 1. Contributions to a concrete road (item 1): a meeting by show of hands, ≥ 2/3 adopt it.
   {
@@ -78,20 +78,7 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
       }),
       'propose road',
     );
-    await meeting(
-      d,
-      head,
-      front,
-      m.id,
-      v1.id,
-      day,
-      reg1,
-      0.85,
-      0.8,
-      r,
-      'Thống nhất mức đóng góp 500.000 đồng/hộ và 3 ngày công; thời hạn nộp trước 31/12.',
-      true,
-    );
+    await meeting(d, head, front, m.id, day, reg1, 0.9, 0.9, 'Thống nhất mức đóng góp 500.000 đồng/hộ và 3 ngày công; thời hạn nộp trước 31/12.', true);
   }
   // 2. The village covenant (item 3) by secret ballot, recognised by the commune People's Committee.
   {
@@ -109,21 +96,7 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
       }),
       'propose covenant',
     );
-    const voteId = await meeting(
-      d,
-      head,
-      front,
-      m.id,
-      v1.id,
-      day,
-      reg1,
-      0.9,
-      0.75,
-      r,
-      'Thông qua Hương ước sửa đổi, bổ sung; gửi UBND xã công nhận.',
-      true,
-      true,
-    );
+    const voteId = await meeting(d, head, front, m.id, day, reg1, 0.9, 0.75, 'Thông qua Hương ước sửa đổi, bổ sung; gửi UBND xã công nhận.', true, true);
     must(
       await recogniseVote(at(addDays(day, 3)), t, official, voteId, { decision: 'recognise', decidedOn: formatDate(addDays(day, 3)), reason: '' }),
       'recognise covenant',
@@ -195,7 +168,7 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
       }),
       'propose hall',
     );
-    await meeting(d, head2, front2, m.id, v2.id, day, reg2, 0.5, 0.95, r, 'Số hộ dự họp không đủ 2/3; đề nghị phát phiếu lấy ý kiến hộ gia đình.', false);
+    await meeting(d, head2, front2, m.id, day, reg2, 0.5, 0.95, 'Số hộ dự họp không đủ 2/3; đề nghị phát phiếu lấy ý kiến hộ gia đình.', false);
   }
   // 5. An online vote (item 6) open now, with some households already voted.
   {
@@ -244,12 +217,10 @@ async function meeting(
   head: Actor,
   front: Actor,
   matterId: number,
-  _villageId: number,
   day: string,
   reg: repo.RegisterEntry[],
   attend: number,
   approve: number,
-  _r: ReturnType<typeof rng>,
   decision: string,
   publish: boolean,
   secret = false,
@@ -311,7 +282,7 @@ async function complete(d: AppDeps, head: Actor, front: Actor, voteId: number, r
 
 /** Resident accounts for two more household representatives of the first village, so that three
  * households can vote online in the demo (phone sign-in with a code from the outbox). */
-async function residentAccounts(deps: AppDeps, villageId: number, households: repo.RegisterEntry[], today: string) {
+async function residentAccounts(deps: AppDeps, villageId: number, households: repo.RegisterEntry[]) {
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     for (const [i, h] of households.entries()) {
@@ -327,5 +298,4 @@ async function residentAccounts(deps: AppDeps, villageId: number, households: re
         await trx.insertInto('role_grants').values({ user_id: u.id, role, unit_id: villageId, granted_at: now }).execute();
     }
   });
-  void today;
 }
