@@ -159,6 +159,10 @@ describe('village meeting', () => {
     const matter = await s.deps.db.selectFrom('matters').selectAll().where('id', '=', m).executeTakeFirstOrThrow();
     expect(matter).toMatchObject({ status: 'adopted', effective_from: '2026-12-10' }); // item 6 at village scope: from the vote (Art 21(2))
 
+    // R-A13: the village's list shows the decision as due at the commune by 17/12/2026.
+    const due = await head.get(`/units/${villageId}/decisions`);
+    expect(due.text).toContain('Gửi UBND xã, UBMTTQ xã');
+    expect(due.text).toContain('17/12/2026');
     // Anonymous residents see nothing until the result is published (R-A17).
     const anon = new Agent(s.url);
     expect((await anon.get(`/units/${villageId}/decisions`)).text).not.toContain('Quy định giờ sinh hoạt văn nghệ');

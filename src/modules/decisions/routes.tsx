@@ -15,6 +15,7 @@ import { hadFailedMeeting } from './commands/schedule.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
 import { failTo, idParam, requireActor } from './http.js';
+import { pendingFor } from './pending.js';
 import type { MatterItem } from './rules/matters.js';
 import { L } from './views/labels.js';
 import { MatterListPage, MatterPage, type MatterPageModel, ProposePage } from './views/matters.js';
@@ -63,7 +64,8 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const canPropose = unit.isVillage
       ? decisionsPolicy(req.actor, 'proposeVillage', { unitPath: unit.path }) || decisionsPolicy(req.actor, 'recordConsents', { unitPath: unit.path })
       : decisionsPolicy(req.actor, 'proposeCommune', { unitPath: unit.path });
-    return sendPage(req, reply, <MatterListPage view={viewOf(req, deps)} unit={unit} matters={matters} canPropose={canPropose} />);
+    const pending = managed ? await pendingFor(deps, unit) : [];
+    return sendPage(req, reply, <MatterListPage view={viewOf(req, deps)} unit={unit} matters={matters} canPropose={canPropose} pending={pending} />);
   });
 
   app.get('/units/:id/decisions/new', async (req, reply) => {

@@ -7,13 +7,14 @@ import { Layout } from '../../../platform/ui/layout.js';
 import { Markdown } from '../../../platform/ui/markdown.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { ProposeInput } from '../commands/propose.js';
+import type { PendingItem } from '../pending.js';
 import type { MatterRow } from '../present.js';
 import type { CommuneWorking } from '../rules/threshold.js';
 import { formLabel, itemLabel, L, matterStatus, voteStatus } from './labels.js';
 
 type Unit = { id: number; name: string };
 
-export function MatterListPage(p: { view: ViewCtx; unit: Unit; matters: (MatterRow & { unitName: string })[]; canPropose: boolean }) {
+export function MatterListPage(p: { view: ViewCtx; unit: Unit; matters: (MatterRow & { unitName: string })[]; canPropose: boolean; pending: PendingItem[] }) {
   const t = p.view.t;
   return (
     <Layout view={p.view} title={L(t, 'titleOf', { unit: p.unit.name })} crumbs={[{ href: `/units/${p.unit.id}`, label: p.unit.name }]}>
@@ -26,6 +27,34 @@ export function MatterListPage(p: { view: ViewCtx; unit: Unit; matters: (MatterR
           </a>
         </p>
       )}
+      {p.pending.length > 0 && (
+        <section aria-labelledby="h-pending">
+          <h2 id="h-pending">{L(t, 'pending.title')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{L(t, 'f.title')}</th>
+                <th scope="col">{L(t, 'pending.step')}</th>
+                <th scope="col">{L(t, 'pending.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.pending.map((x) => (
+                <tr key={x.voteId}>
+                  <td>
+                    <a href={`/votes/${x.voteId}`}>{x.title}</a> <span class="muted">({x.village})</span>
+                  </td>
+                  <td>{L(t, `pending.${x.kind}`)}</td>
+                  <td>
+                    {formatDate(x.clock.due)} {x.clock.overdue && <strong class="tag ended">{L(t, 'v.overdueOpen')}</strong>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <h2>{L(t, 'matter.list')}</h2>
       {p.matters.length === 0 ? (
         <p class="muted">{L(t, 'none')}</p>
       ) : (
