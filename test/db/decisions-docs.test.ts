@@ -176,7 +176,9 @@ beforeAll(async () => {
   });
   await ballots(ids.online, [{ key: 'agree' }, { key: 'agree' }, { key: 'disagree' }, { key: 'other', other: 'Đề nghị làm vào Chủ nhật' }], 'online');
 
-  ids.scheduled = await vote(m2, 'meeting', { status: 'scheduled', vote_date: '2026-12-05', notice_on: '2026-12-01', place: 'Sân nhà văn hóa thôn' });
+  // A different matter: a village has one unfinished vote per matter (unique index votes_one_open).
+  const m7 = await matter('village', 6, 'Quy định giữ gìn vệ sinh đường thôn');
+  ids.scheduled = await vote(m7, 'meeting', { status: 'scheduled', vote_date: '2026-12-05', notice_on: '2026-12-01', place: 'Sân nhà văn hóa thôn' });
 
   // A village-head election at a meeting, to show each candidate's working.
   const m6 = await matter('village', 4, 'Bầu Trưởng thôn nhiệm kỳ 2026-2031', 'election');
@@ -366,7 +368,7 @@ describe('Mẫu 01: the notice is public', () => {
     expect(d.text).toContain('Xuân Dương, ngày 01 tháng 12 năm 2026');
     expect(d.text).toContain('ngày 05 tháng 12 năm 2026');
     expect(d.text).toContain('b) Địa điểm: Sân nhà văn hóa thôn.');
-    expect(d.text).toContain('Bàn và quyết định: Tổ chức ngày hội đại đoàn kết');
+    expect(d.text).toContain('Bàn và quyết định: Quy định giữ gìn vệ sinh đường thôn');
     expect(d.text).toContain('5. Các tài liệu phục vụ cuộc họp');
   });
 

@@ -97,6 +97,8 @@ export const migration: Migration = {
       .execute();
     await db.schema.createIndex('votes_matter').on('votes').column('matter_id').execute();
     await db.schema.createIndex('votes_unit').on('votes').columns(['unit_id', 'status']).execute();
+    // One unfinished vote per matter and village, even when two organisers schedule at the same moment.
+    await sql`create unique index votes_one_open on votes (matter_id, unit_id) where status in ('scheduled', 'counted')`.execute(db);
 
     // The choices: agree / disagree / other opinion, or the candidates of an election.
     await db.schema

@@ -50,10 +50,10 @@ const Decision = Type.Object({
   url: Type.String(),
 });
 const ListQuery = Type.Object({
-  unit: Type.Integer({ description: 'Internal id of a village or commune' }),
+  unit: Type.Integer({ minimum: 1, maximum: 2147483647, description: 'Internal id of a village or commune' }),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 });
-const IdParams = Type.Object({ id: Type.Integer() });
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 const S = Type.Optional(Type.String({ maxLength: 20000 }));
 
 function tokenActor(req: FastifyRequest) {
@@ -155,7 +155,7 @@ export function decisionsApi(app: FastifyInstance, deps: AppDeps): void {
 
   const write = { tags: ['decisions'], security: [{ bearer: [] }] };
   const Propose = Type.Object({
-    unit: Type.Integer(),
+    unit: Type.Integer({ minimum: 1, maximum: 2147483647 }),
     item: Type.Integer({ minimum: 1, maximum: 6 }),
     title: Type.String({ maxLength: 300 }),
     description: S,
@@ -196,7 +196,10 @@ export function decisionsApi(app: FastifyInstance, deps: AppDeps): void {
 
   const Meeting = Type.Object({
     method: Type.Union([Type.Literal('show_of_hands'), Type.Literal('secret_ballot')]),
-    attendance: Type.Array(Type.Object({ household: Type.Integer(), cluster: Type.Optional(Type.Integer({ minimum: 1 })) }), { maxItems: 100000 }),
+    attendance: Type.Array(
+      Type.Object({ household: Type.Integer({ minimum: 1, maximum: 2147483647 }), cluster: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }),
+      { maxItems: 100000 },
+    ),
     secretary: Type.String(),
     secretaryVotes: Type.Integer({ minimum: 0 }),
     committee: Type.Optional(Type.Array(Type.String())),

@@ -19,6 +19,8 @@ export const decisionsPolicy = definePolicy({
   giveConsent: ['household_representative'],
   /** Art 18(1), 19(2), Decree 59 Arts 3–5: schedule, attendance, counts, minutes, publication. */
   runVote: ['village_head', 'front_committee_head'],
+  /** Art 23(2); R-A17: the village head publishes the result to residents. */
+  publishResult: ['village_head'],
   confirmAsVillageHead: ['village_head'],
   confirmAsFrontHead: ['front_committee_head'],
   castOnline: ['household_representative'],

@@ -24,6 +24,6 @@ export function failTo(req: FastifyRequest, reply: FastifyReply, back: string, r
 
 export const idParam = (req: FastifyRequest): number => {
   const n = Number((req.params as { id: string }).id);
-  if (!Number.isInteger(n) || n <= 0) throw new NotFound();
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new NotFound(); // ids are 32-bit on PostgreSQL
   return n;
 };

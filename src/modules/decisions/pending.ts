@@ -18,7 +18,13 @@ export async function pendingFor(deps: AppDeps, unit: Unit): Promise<PendingItem
     .innerJoin('units as u', 'u.id', 'v.unit_id')
     .select(['v.id', 'v.form', 'v.status', 'v.vote_date', 'v.closes_at', 'v.submitted_on', 'm.title', 'm.item', 'u.name'])
     .where('u.path', 'like', `${unit.path}%`)
-    .where('v.status', 'in', ['counted', 'finalised', 'submitted'])
+    // Submitted decisions wait only when the item needs recognition and was adopted (Art 21(2)).
+    .where((eb) =>
+      eb.or([
+        eb('v.status', 'in', ['counted', 'finalised']),
+        eb.and([eb('v.status', '=', 'submitted'), eb('m.item', 'in', [3, 4, 5]), eb('v.outcome', '=', 'adopted')]),
+      ]),
+    )
     .orderBy('v.vote_date')
     .limit(500)
     .execute();

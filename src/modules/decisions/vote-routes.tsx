@@ -42,6 +42,8 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
     values: ScheduleInput,
     errors?: Record<string, string>,
   ) {
+    // The village comes from a link or a hidden field: anything but a real id is a page that does not exist.
+    if (!Number.isInteger(villageId) || villageId <= 0 || villageId > 2_147_483_647) throw new NotFound();
     const matter = await repo.findMatter(db, matterId);
     const village = await unitById(db, villageId);
     if (!matter || !village) throw new NotFound();
@@ -115,6 +117,7 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
       participants: managed && v.form !== 'meeting' && !r.open ? await participantList(db, id) : [],
       can: {
         run: decisionsPolicy(req.actor, 'runVote', res),
+        publish: decisionsPolicy(req.actor, 'publishResult', res),
         confirmVillageHead: decisionsPolicy(req.actor, 'confirmAsVillageHead', res),
         confirmFrontHead: decisionsPolicy(req.actor, 'confirmAsFrontHead', res),
         recognise: canRecognise,

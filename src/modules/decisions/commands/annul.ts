@@ -1,18 +1,19 @@
 // Annulment (Law 10/2022 Art 22): the commune People's Committee annuls a decision that is unlawful or
-// against good customs, or whose procedure was not followed, or records that the community wants to
-// change it; the community then decides again under Arts 18–21 (a new matter).
+// against good customs (cl. 1(a)), or whose procedure was not followed (cl. 1(b)); the notice goes via
+// the village head to residents and to the commune Front (cl. 2). When the community itself wants a
+// change, it decides again under Arts 18–21 (a new matter), which is not an annulment.
 import type { AppDeps } from '../../../app-deps.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { enqueue } from '../../../platform/notify/outbox.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
-import type { Failure } from './common.js';
-import { invalid } from './common.js';
+import { expectUpdated, type Failure, invalid, orStale } from './common.js';
 
-export const ANNUL_GROUNDS = ['unlawful', 'procedure', 'community_change'] as const;
+export const ANNUL_GROUNDS = ['unlawful', 'procedure'] as const;
 
 export async function annulMatter(
   deps: AppDeps,
@@ -31,27 +32,64 @@ export async function annulMatter(
   if (!(ANNUL_GROUNDS as readonly string[]).includes(input.ground)) e.ground = t('decisions.core.err.groundRequired');
   const reason = input.reason.trim();
   if (!reason) e.reason = t('decisions.core.err.annulReason');
+  // A recognised village head or board member leaves office only by dismissal (Decree 59 Art 9),
+  // which ends the term and the role; annulling the record alone would leave them in office.
+  const seated = await deps.db.selectFrom('votes').select('id').where('matter_id', '=', matter.id).where('status', '=', 'recognised').executeTakeFirst();
+  if (matter.kind !== 'general' && seated) e.ground = t('decisions.core.err.annulSeated');
   if (Object.keys(e).length) return invalid(e);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('matters')
-      .set({ status: 'annulled', annul_ground: input.ground, annul_reason: reason, updated_at: now.toISOString() })
-      .where('id', '=', matter.id)
-      .execute();
-    await trx
-      .updateTable('votes')
-      .set({ status: 'annulled', updated_at: now.toISOString() })
-      .where('matter_id', '=', matter.id)
-      .where('status', 'in', ['scheduled', 'counted'])
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'decisions.matter_annulled',
-      entityType: 'matter',
-      entityId: matter.id,
-      unitId: matter.unit_id,
-      data: { ground: input.ground, reason },
-    });
-    return { ok: true as const };
-  });
+  const villages =
+    matter.scope === 'village' ? [unit.id] : (await deps.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).execute()).map((u) => u.id);
+  const communeId = matter.scope === 'village' ? (unit.parent_id ?? unit.id) : unit.id;
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      expectUpdated(
+        await trx
+          .updateTable('matters')
+          .set({ status: 'annulled', effective_from: null, annul_ground: input.ground, annul_reason: reason, updated_at: now.toISOString() })
+          .where('id', '=', matter.id)
+          .where('status', '!=', 'annulled')
+          .executeTakeFirst(),
+      );
+      // No vote of an annulled matter goes on to recognition or publication.
+      await trx
+        .updateTable('votes')
+        .set({ status: 'annulled', updated_at: now.toISOString() })
+        .where('matter_id', '=', matter.id)
+        .where('status', 'in', ['scheduled', 'counted', 'finalised', 'submitted'])
+        .execute();
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'decisions.matter_annulled',
+        entityType: 'matter',
+        entityId: matter.id,
+        unitId: matter.unit_id,
+        data: { ground: input.ground, reason },
+      });
+      // Art 22(2): the village heads tell residents; the commune Front is informed.
+      const recipients = await trx
+        .selectFrom('role_grants')
+        .select('user_id')
+        .distinct()
+        .where('revoked_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('role', '=', 'village_head'), eb('unit_id', 'in', villages.concat(-1))]),
+            eb.and([eb('role', '=', 'front_chairman'), eb('unit_id', '=', communeId)]),
+          ]),
+        )
+        .execute();
+      for (const r of recipients)
+        await enqueue(
+          trx,
+          {
+            channel: 'in_app',
+            recipient: String(r.user_id),
+            template: 'notice',
+            params: { title: t('decisions.core.notice.annulled'), body: `${matter.title}: ${reason}`, link: `/matters/${matter.id}` },
+          },
+          now,
+        );
+      return { ok: true as const };
+    }),
+  );
 }

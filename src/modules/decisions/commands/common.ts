@@ -82,3 +82,20 @@ export const isFailure = (x: object): x is Failure => 'ok' in x && (x as { ok: b
 /** "Ít nhất N ngày trước …: chậm nhất ngày dd/mm/yyyy (article)". */
 export const noticeMessage = (t: T, p: { days: number; latest: string; article: string }): string =>
   t('decisions.core.err.noticeTooShort', { days: p.days, latest: formatDate(p.latest), article: p.article });
+
+/** Thrown inside a transaction when a guarded update finds the record no longer in the expected
+ * state (another official acted first): the transaction rolls back and the caller answers wrong_state. */
+export class StaleState extends Error {}
+/** An update guarded by the expected state must change exactly the row it meant to. */
+export function expectUpdated(r: { numUpdatedRows: bigint }): void {
+  if (r.numUpdatedRows !== 1n) throw new StaleState();
+}
+/** Runs a use case whose transaction may find stale state. */
+export async function orStale<T>(run: () => Promise<T>): Promise<T | { ok: false; reason: 'wrong_state' }> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof StaleState) return { ok: false, reason: 'wrong_state' };
+    throw e;
+  }
+}

@@ -35,6 +35,11 @@ export async function concludeCommune(deps: AppDeps, t: T, actor: Actor, matterI
   const s = await communeStanding(deps, matter);
   const e: FieldErrors = {};
   if (!s.working) return invalid({ _form: t('decisions.core.err.noVillages') });
+  // "Not adopted" only once it is certain: every village has a result, or even if every village still
+  // to decide approved, 2/3 could not be reached.
+  const left = s.rows.filter((r) => r.voteId == null).length;
+  if (!s.working.adopted && !s.allVoted && s.working.villagesApproving + left >= s.working.needed)
+    return invalid({ _form: t('decisions.core.err.notAllVoted', { left }) });
   const effectiveFrom = s.working.adopted ? readDate(t, e, 'effectiveFrom', input.effectiveFrom, true) : null;
   if (effectiveFrom && effectiveFrom < todayInVietnam(deps.clock.now()) && !s.allVoted) e.effectiveFrom = t('decisions.core.err.notFuture');
   if (Object.keys(e).length) return invalid(e);

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { T } from '../../../platform/i18n/index.js';
 import * as repo from '../decisions.repo.js';
 import type { MatterItem } from '../rules/matters.js';
-import { type Failure, invalid, isFailure, readNames, voteFor } from './common.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale, readNames, voteFor } from './common.js';
 import { resultOf } from './tally-result.js';
 
 export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { witnesses: string }): Promise<{ ok: true } | Failure> {
@@ -20,33 +20,44 @@ export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: numbe
   if (vote.form === 'household_ballot' && witnesses.length !== rs.decisions.witnesses)
     return invalid({ witnesses: t('decisions.core.err.witnesses', { n: rs.decisions.witnesses }) });
   const total = await repo.householdsTotalOn(deps.db, vote.unit_id, vote.vote_date);
+  if (total === 0) return invalid({ _form: t('decisions.core.err.noHouseholds') });
   const options = await repo.optionsOf(deps.db, vote.id);
-  return deps.db.transaction().execute(async (trx) => {
-    // Counted inside the transaction, so that the stored result is the store's content at the close.
-    const counts = await repo.tallyBallots(trx, vote.id);
-    const present = await repo.receiptsCount(trx, vote.id);
-    const working = resultOf(matter.kind, matter.item as MatterItem, options, counts, total, present, vote.seats, rs);
-    await trx
-      .updateTable('votes')
-      .set({
-        status: 'counted',
-        households_total: total,
-        present,
-        witnesses: JSON.stringify(witnesses),
-        outcome: working.adopted ? 'adopted' : 'not_adopted',
-        working: JSON.stringify(working),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', vote.id)
-      .where('status', '=', 'scheduled')
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'decisions.vote_counted',
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { householdsTotal: total, participating: present, counts, outcome: working.adopted ? 'adopted' : 'not_adopted', needed: working.needed, witnesses },
-    });
-    return { ok: true as const };
-  });
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      // Counted inside the transaction, so that the stored result is the store's content at the close.
+      const counts = await repo.tallyBallots(trx, vote.id);
+      const present = await repo.receiptsCount(trx, vote.id);
+      const working = resultOf(matter.kind, matter.item as MatterItem, options, counts, total, present, vote.seats, rs);
+      const updated = await trx
+        .updateTable('votes')
+        .set({
+          status: 'counted',
+          households_total: total,
+          present,
+          witnesses: JSON.stringify(witnesses),
+          outcome: working.adopted ? 'adopted' : 'not_adopted',
+          working: JSON.stringify(working),
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', vote.id)
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      expectUpdated(updated); // the team counts once, even when two members press the button together
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'decisions.vote_counted',
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: {
+          householdsTotal: total,
+          participating: present,
+          counts,
+          outcome: working.adopted ? 'adopted' : 'not_adopted',
+          needed: working.needed,
+          witnesses,
+        },
+      });
+      return { ok: true as const };
+    }),
+  );
 }

@@ -11,7 +11,7 @@ import type { T } from '../../../platform/i18n/index.js';
 import type { VoteRow } from '../present.js';
 import { effectOf, type MatterItem } from '../rules/matters.js';
 import { attendanceTooLow } from '../rules/threshold.js';
-import { type Failure, invalid, isFailure, voteFor } from './common.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale, voteFor } from './common.js';
 
 /** R-A1: the parts of Art 20(2) a vote record still lacks, as field -> message key. */
 export function missingParts(v: VoteRow): string[] {
@@ -33,7 +33,7 @@ export async function finaliseVote(deps: AppDeps, t: T, actor: Actor, voteId: nu
   const ctx = await voteFor(deps, actor, voteId, 'runVote');
   if (isFailure(ctx)) return ctx;
   const { vote, matter, rs } = ctx;
-  if (vote.status !== 'counted') return { ok: false, reason: 'wrong_state' };
+  if (vote.status !== 'counted' || matter.status === 'annulled') return { ok: false, reason: 'wrong_state' };
   const missing = missingParts(vote);
   if (missing.length) {
     const e: FieldErrors = {};
@@ -49,32 +49,41 @@ export async function finaliseVote(deps: AppDeps, t: T, actor: Actor, voteId: nu
   if (matter.scope === 'village') {
     if (adopted && effectOf(item, 'village') === 'from_vote') {
       matterStatus = 'adopted';
-      effectiveFrom = vote.vote_date;
+      // Art 21(2): in force from the vote: the meeting day, or the close of a ballot or online vote.
+      effectiveFrom = vote.form !== 'meeting' && vote.closes_at ? todayInVietnam(new Date(vote.closes_at)) : vote.vote_date;
     } else if (!adopted) {
       const fallback = vote.form === 'meeting' && attendanceTooLow(item, vote.households_total ?? 0, vote.present ?? 0, rs);
       matterStatus = fallback ? 'open' : 'not_adopted';
     }
   }
-  return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('votes')
-      .set({ status: 'finalised', finalised_on: today, updated_at: now.toISOString() })
-      .where('id', '=', vote.id)
-      .where('status', '=', 'counted')
-      .execute();
-    if (matterStatus !== matter.status || effectiveFrom !== matter.effective_from)
-      await trx
-        .updateTable('matters')
-        .set({ status: matterStatus, effective_from: effectiveFrom, updated_at: now.toISOString() })
-        .where('id', '=', matter.id)
-        .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'decisions.vote_finalised',
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { outcome: vote.outcome, matterStatus, effectiveFrom },
-    });
-    return { ok: true as const };
-  });
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      // Guarded by what was checked: still counted, the same outcome and record, both confirmations.
+      expectUpdated(
+        await trx
+          .updateTable('votes')
+          .set({ status: 'finalised', finalised_on: today, updated_at: now.toISOString() })
+          .where('id', '=', vote.id)
+          .where('status', '=', 'counted')
+          .where('updated_at', '=', vote.updated_at)
+          .where('confirm_village_head', 'is not', null)
+          .where('confirm_front_head', 'is not', null)
+          .executeTakeFirst(),
+      );
+      if (matterStatus !== matter.status || effectiveFrom !== matter.effective_from)
+        await trx
+          .updateTable('matters')
+          .set({ status: matterStatus, effective_from: effectiveFrom, updated_at: now.toISOString() })
+          .where('id', '=', matter.id)
+          .execute();
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'decisions.vote_finalised',
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: { outcome: vote.outcome, matterStatus, effectiveFrom },
+      });
+      return { ok: true as const };
+    }),
+  );
 }

@@ -58,17 +58,13 @@ export async function giveConsent(
   if (!hh || !(await repo.onRegisterOn(deps.db, hh.household_id, m.matter.unit_id, today))) return { ok: false, reason: 'no_household' };
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .selectFrom('matter_consents')
-      .select('id')
-      .where('matter_id', '=', matterId)
-      .where('household_id', '=', hh.household_id)
-      .executeTakeFirst();
-    if (done) return { ok: false as const, reason: 'already' as const };
-    await trx
+    // One consent per household (unique index); a second one, even at the same moment, changes nothing.
+    const added = await trx
       .insertInto('matter_consents')
       .values({ matter_id: matterId, household_id: hh.household_id, given_on: today, source: 'online', recorded_by: actor.userId })
-      .execute();
+      .onConflict((oc) => oc.columns(['matter_id', 'household_id']).doNothing())
+      .executeTakeFirst();
+    if (!added.numInsertedOrUpdatedRows) return { ok: false as const, reason: 'already' as const };
     await appendAudit(trx, deps.dialect, now, actor, {
       action: 'decisions.consent_given',
       entityType: 'matter',
@@ -109,6 +105,7 @@ export async function recordPaperConsents(
       await trx
         .insertInto('matter_consents')
         .values(add.map((household_id) => ({ matter_id: matterId, household_id, given_on: givenOn, source: 'paper' as const, recorded_by: actor.userId })))
+        .onConflict((oc) => oc.columns(['matter_id', 'household_id']).doNothing())
         .execute();
     await appendAudit(trx, deps.dialect, now, actor, {
       action: 'decisions.consents_recorded',

@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import * as repo from '../decisions.repo.js';
-import { type Failure, invalid, isFailure, voteFor } from './common.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale, voteFor } from './common.js';
 
 export type MinutesInput = { content: string; decisionText: string; rep1: string; rep2: string };
 
@@ -30,29 +30,35 @@ export async function saveMinutes(deps: AppDeps, t: T, actor: Actor, voteId: num
   else if (rep1 === rep2) e.rep2 = t('decisions.core.err.repDistinct');
   if (Object.keys(e).length) return invalid(e);
   const now = deps.clock.now();
-  const changed = vote.content !== content || vote.decision_text !== decisionText;
-  return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('votes')
-      .set({
-        content,
-        decision_text: decisionText,
-        confirm_rep1: rep1,
-        confirm_rep2: rep2,
-        ...(changed ? { confirm_village_head: null, confirm_front_head: null } : {}),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', vote.id)
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'decisions.minutes_saved',
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { content, decisionText, rep1, rep2 },
-    });
-    return { ok: true as const };
-  });
+  // The confirmations cover the text and who signs beside them: a change to either voids them.
+  const changed = vote.content !== content || vote.decision_text !== decisionText || vote.confirm_rep1 !== rep1 || vote.confirm_rep2 !== rep2;
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      expectUpdated(
+        await trx
+          .updateTable('votes')
+          .set({
+            content,
+            decision_text: decisionText,
+            confirm_rep1: rep1,
+            confirm_rep2: rep2,
+            ...(changed ? { confirm_village_head: null, confirm_front_head: null } : {}),
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', vote.id)
+          .where('status', '=', 'counted')
+          .executeTakeFirst(),
+      );
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'decisions.minutes_saved',
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: { content, decisionText, rep1, rep2 },
+      });
+      return { ok: true as const };
+    }),
+  );
 }
 
 /** The village head or the Front work committee head confirms the minutes as they stand. */
@@ -63,19 +69,27 @@ export async function confirmMinutes(deps: AppDeps, t: T, actor: Actor, voteId: 
   if (vote.status !== 'counted') return { ok: false, reason: 'wrong_state' };
   if (!vote.decision_text) return invalid({ _form: t('decisions.core.err.minutesFirst') });
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('votes')
-      .set(as === 'village_head' ? { confirm_village_head: actor.label } : { confirm_front_head: actor.label })
-      .where('id', '=', vote.id)
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: `decisions.minutes_confirmed_${as}`,
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { decisionText: vote.decision_text },
-    });
-    return { ok: true as const };
-  });
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      // Confirms the text the confirmer saw: a concurrent edit makes this a stale request.
+      expectUpdated(
+        await trx
+          .updateTable('votes')
+          .set(as === 'village_head' ? { confirm_village_head: actor.label } : { confirm_front_head: actor.label })
+          .where('id', '=', vote.id)
+          .where('status', '=', 'counted')
+          .where('decision_text', '=', vote.decision_text)
+          .where('updated_at', '=', vote.updated_at)
+          .executeTakeFirst(),
+      );
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: `decisions.minutes_confirmed_${as}`,
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: { decisionText: vote.decision_text },
+      });
+      return { ok: true as const };
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { type MatterItem, recogniserOf } from '../rules/matters.js';
-import { type Failure, invalid, loadVote, readDate } from './common.js';
+import { expectUpdated, type Failure, invalid, loadVote, orStale, readDate } from './common.js';
 import { applyRecognition } from './election-effects.js';
 
 export type RecogniseInput = { decision: string; decidedOn: string; reason: string };
@@ -23,7 +23,7 @@ export async function recogniseVote(deps: AppDeps, t: T, actor: Actor, voteId: n
   if (!who) return { ok: false, reason: 'wrong_state' };
   if (!decisionsPolicy(actor, who === 'committee' ? 'recogniseCommittee' : 'recogniseFront', { unitPath: commune.path }))
     return { ok: false, reason: 'forbidden' };
-  if (vote.status !== 'submitted') return { ok: false, reason: 'wrong_state' };
+  if (vote.status !== 'submitted' || matter.status === 'annulled') return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const decision = input.decision === 'recognise' || input.decision === 'refuse' ? input.decision : null;
   if (!decision) e.decision = t('decisions.core.err.recogniseChoice');
@@ -36,30 +36,38 @@ export async function recogniseVote(deps: AppDeps, t: T, actor: Actor, voteId: n
   if (decision === 'recognise' && vote.outcome !== 'adopted') e.decision = t('decisions.core.err.notAdopted');
   if (Object.keys(e).length || !on || !decision) return invalid(e);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const recognised = decision === 'recognise';
-    await trx
-      .updateTable('votes')
-      .set({ status: recognised ? 'recognised' : 'refused', recognised_on: on, refusal_reason: recognised ? null : reason, updated_at: now.toISOString() })
-      .where('id', '=', vote.id)
-      .where('status', '=', 'submitted')
-      .execute();
-    await trx
-      .updateTable('matters')
-      .set({ status: recognised ? 'adopted' : 'not_adopted', effective_from: recognised ? on : null, updated_at: now.toISOString() })
-      .where('id', '=', matter.id)
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: recognised ? 'decisions.vote_recognised' : 'decisions.vote_refused',
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { on, reason: recognised ? null : reason, by: who },
-    });
-    if (recognised && matter.kind !== 'general') {
-      const fresh = await trx.selectFrom('votes').selectAll().where('id', '=', vote.id).executeTakeFirstOrThrow();
-      await applyRecognition(trx, deps, fresh, { ...matter, status: 'adopted', effective_from: on }, actor, now);
-    }
-    return { ok: true as const };
-  });
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const recognised = decision === 'recognise';
+      // Two officials answering at once, or a double click: only the first changes anything.
+      expectUpdated(
+        await trx
+          .updateTable('votes')
+          .set({ status: recognised ? 'recognised' : 'refused', recognised_on: on, refusal_reason: recognised ? null : reason, updated_at: now.toISOString() })
+          .where('id', '=', vote.id)
+          .where('status', '=', 'submitted')
+          .executeTakeFirst(),
+      );
+      expectUpdated(
+        await trx
+          .updateTable('matters')
+          .set({ status: recognised ? 'adopted' : 'not_adopted', effective_from: recognised ? on : null, updated_at: now.toISOString() })
+          .where('id', '=', matter.id)
+          .where('status', '!=', 'annulled')
+          .executeTakeFirst(),
+      );
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: recognised ? 'decisions.vote_recognised' : 'decisions.vote_refused',
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: { on, reason: recognised ? null : reason, by: who },
+      });
+      if (recognised && matter.kind !== 'general') {
+        const fresh = await trx.selectFrom('votes').selectAll().where('id', '=', vote.id).executeTakeFirstOrThrow();
+        await applyRecognition(trx, deps, fresh, { ...matter, status: 'adopted', effective_from: on }, actor, now);
+      }
+      return { ok: true as const };
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import type { T } from '../../../platform/i18n/index.js';
 import * as repo from '../decisions.repo.js';
 import type { MatterItem } from '../rules/matters.js';
 import { procedurePasses } from '../rules/threshold.js';
-import { type Failure, invalid, isFailure, readCount, readNames, voteFor } from './common.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale, readCount, readNames, voteFor } from './common.js';
 import { resultOf } from './tally-result.js';
 
 /** attendance: household id -> cluster (1-based); counts: `${cluster}:${optionKey}` -> typed number. */
@@ -39,14 +39,17 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
   const register = await repo.registerOn(deps.db, vote.unit_id, vote.vote_date);
   const onRegister = new Set(register.map((h) => h.id));
   const attendance: { household_id: number; cluster: number }[] = [];
+  const seen = new Set<number>();
   for (const [id, c] of Object.entries(input.attendance)) {
     const cluster = Number(c);
-    if (!c || cluster === 0) continue;
-    if (!onRegister.has(Number(id)) || !Number.isInteger(cluster) || cluster < 1 || cluster > vote.clusters) {
+    const household = Number(id);
+    if (!c || cluster === 0 || seen.has(household)) continue;
+    if (!onRegister.has(household) || !Number.isInteger(cluster) || cluster < 1 || cluster > vote.clusters) {
       e.attendance = t('decisions.core.err.attendanceInvalid');
       break;
     }
-    attendance.push({ household_id: Number(id), cluster });
+    seen.add(household);
+    attendance.push({ household_id: household, cluster });
   }
   const present = attendance.length;
   if (present === 0 && !e.attendance) e.attendance = t('decisions.core.err.attendanceNone');
@@ -99,46 +102,58 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
   const total = register.length;
   const working = resultOf(matter.kind, matter.item as MatterItem, options, totals, total, present, vote.seats, rs);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('vote_attendance').where('vote_id', '=', vote.id).execute();
-    await trx.deleteFrom('vote_counts').where('vote_id', '=', vote.id).execute();
-    await trx
-      .insertInto('vote_attendance')
-      .values(attendance.map((a) => ({ vote_id: vote.id, ...a })))
-      .execute();
-    if (counts.length)
+  return orStale(() =>
+    deps.db.transaction().execute(async (trx) => {
+      // First the guarded write: the vote is still as it was read (not finalised meanwhile).
+      expectUpdated(
+        await trx
+          .updateTable('votes')
+          .set({ updated_at: now.toISOString() })
+          .where('id', '=', vote.id)
+          .where('status', '=', vote.status)
+          .where('updated_at', '=', vote.updated_at)
+          .executeTakeFirst(),
+      );
+      await trx.deleteFrom('vote_attendance').where('vote_id', '=', vote.id).execute();
+      await trx.deleteFrom('vote_counts').where('vote_id', '=', vote.id).execute();
       await trx
-        .insertInto('vote_counts')
-        .values(counts.map((c) => ({ vote_id: vote.id, ...c })))
+        .insertInto('vote_attendance')
+        .values(attendance.map((a) => ({ vote_id: vote.id, ...a })))
         .execute();
-    await trx
-      .updateTable('votes')
-      .set({
-        status: 'counted',
-        method,
-        households_total: total,
-        present,
-        secretary,
-        secretary_votes: secretaryVotes,
-        committee: JSON.stringify(method === 'secret_ballot' ? committee : []),
-        committee_votes: committeeVotes,
-        witnesses: JSON.stringify(method === 'secret_ballot' ? witnesses : []),
-        outcome: working.adopted ? 'adopted' : 'not_adopted',
-        working: JSON.stringify(working),
-        // A correction after the minutes were drafted voids the confirmations given to the old text.
-        confirm_village_head: null,
-        confirm_front_head: null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', vote.id)
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: vote.status === 'counted' ? 'decisions.meeting_corrected' : 'decisions.meeting_recorded',
-      entityType: 'vote',
-      entityId: vote.id,
-      unitId: vote.unit_id,
-      data: { method, householdsTotal: total, present, counts: totals, outcome: working.adopted ? 'adopted' : 'not_adopted', needed: working.needed },
-    });
-    return { ok: true as const };
-  });
+      if (counts.length)
+        await trx
+          .insertInto('vote_counts')
+          .values(counts.map((c) => ({ vote_id: vote.id, ...c })))
+          .execute();
+      await trx
+        .updateTable('votes')
+        .set({
+          status: 'counted',
+          method,
+          households_total: total,
+          present,
+          secretary,
+          secretary_votes: secretaryVotes,
+          committee: JSON.stringify(method === 'secret_ballot' ? committee : []),
+          committee_votes: committeeVotes,
+          witnesses: JSON.stringify(method === 'secret_ballot' ? witnesses : []),
+          outcome: working.adopted ? 'adopted' : 'not_adopted',
+          working: JSON.stringify(working),
+          // A correction after the minutes were drafted voids the confirmations given to the old text.
+          confirm_village_head: null,
+          confirm_front_head: null,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', vote.id)
+        .execute();
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: vote.status === 'counted' ? 'decisions.meeting_corrected' : 'decisions.meeting_recorded',
+        entityType: 'vote',
+        entityId: vote.id,
+        unitId: vote.unit_id,
+        data: { method, householdsTotal: total, present, counts: totals, outcome: working.adopted ? 'adopted' : 'not_adopted', needed: working.needed },
+      });
+      return { ok: true as const };
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_A
 import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
+import { isUniqueViolation } from './cast.js';
 import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
 import { electionScheduleCheck } from './election-plan.js';
 
@@ -85,7 +86,7 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
   if (!matter) return { ok: false, reason: 'not_found' };
   if (matter.status !== 'open') return { ok: false, reason: 'wrong_state' };
   const villageId = matter.scope === 'village' ? matter.unit_id : Number(input.villageId);
-  const village = Number.isInteger(villageId) ? await unitById(db, villageId) : undefined;
+  const village = Number.isInteger(villageId) && villageId > 0 && villageId <= 2_147_483_647 ? await unitById(db, villageId) : undefined;
   const e: FieldErrors = {};
   if (!village || (matter.scope === 'commune' && village.parent_id !== matter.unit_id)) {
     if (matter.scope === 'village') return { ok: false, reason: 'not_found' };
@@ -140,6 +141,8 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
     noMeetingAgreedOn = readDate(t, e, 'noMeetingAgreedOn', input.noMeetingAgreedOn, false);
     authoritiesNotifiedOn = readDate(t, e, 'authoritiesNotifiedOn', input.authoritiesNotifiedOn, false);
     pollYes = readCount(t, e, 'pollYes', input.pollYes, false);
+    const all = voteDate ? await repo.householdsTotalOn(db, village.id, voteDate) : 0;
+    if (pollYes != null && all > 0 && pollYes > all) e.pollYes = t('decisions.core.err.pollAboveTotal', { n: all });
   }
   const clusters = readCount(t, e, 'clusters', input.clusters || '1') ?? 1;
   const clusterPlanApprovedOn = readDate(t, e, 'clusterPlanApprovedOn', input.clusterPlanApprovedOn, false);
@@ -207,59 +210,75 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
       options = STANDARD_OPTIONS.filter((o) => o.key !== 'other').map((o) => ({ ...o, resident_id: null }));
     }
   }
-  const busy = await db
+  const earlier = await db
     .selectFrom('votes')
-    .select('id')
+    .select(['status', 'outcome', 'form'])
     .where('matter_id', '=', matter.id)
     .where('unit_id', '=', village.id)
-    .where('status', 'in', ['scheduled', 'counted'])
-    .executeTakeFirst();
-  if (busy) e._form = t('decisions.core.err.voteInProgress');
+    .execute();
+  if (earlier.some((v) => v.status === 'scheduled' || v.status === 'counted')) e._form = t('decisions.core.err.voteInProgress');
+  // Art 21(2): an adopted decision waiting for recognition is not decided again meanwhile.
+  else if (earlier.some((v) => (v.status === 'finalised' || v.status === 'submitted') && v.outcome === 'adopted'))
+    e._form = t('decisions.core.err.awaitingRecognition');
+  // A village of a commune-wide matter decides once (R-A3); only a meeting that lacked households is
+  // followed by a household ballot (Art 19(1)(b)).
+  else if (
+    matter.scope === 'commune' &&
+    earlier.some((v) => ['finalised', 'submitted'].includes(v.status)) &&
+    !(form === 'household_ballot' && (await hadFailedMeeting(deps, matter.id, item, village.id)))
+  )
+    e._form = t('decisions.core.err.villageDecided');
   if (Object.keys(e).length || !form || !voteDate || !noticeOn) return invalid(e);
 
   const now = deps.clock.now();
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('votes')
-      .values({
-        matter_id: matter.id,
-        unit_id: village.id,
-        form,
-        method: null,
-        ballot_case: form === 'household_ballot' ? (rs.decisions.meetingOnlyItems.includes(item) ? 'failed_meeting' : ballotCase) : null,
-        status: 'scheduled',
-        vote_date: voteDate,
-        place,
-        opens_at: opensAt,
-        closes_at: closesAt,
-        notice_on: noticeOn,
-        documents_on: documentsOn,
-        plan_issued_on: planIssuedOn,
-        plan_sent_on: planSentOn,
-        team: JSON.stringify(team),
-        no_meeting_agreed_on: noMeetingAgreedOn,
-        authorities_notified_on: authoritiesNotifiedOn,
-        poll_yes: pollYes,
-        cluster_plan_approved_on: clusters > 1 ? clusterPlanApprovedOn : null,
-        clusters,
-        seats,
-        created_by: actor.userId,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('vote_options')
-      .values(options.map((o, i) => ({ vote_id: row.id, key: o.key, label: o.label, resident_id: o.resident_id, sort: i })))
-      .execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'decisions.vote_scheduled',
-      entityType: 'vote',
-      entityId: row.id,
-      unitId: village.id,
-      data: { matter: matter.id, form, voteDate, opensAt, closesAt, noticeOn, team, clusters },
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('votes')
+        .values({
+          matter_id: matter.id,
+          unit_id: village.id,
+          form,
+          method: null,
+          ballot_case: form === 'household_ballot' ? (rs.decisions.meetingOnlyItems.includes(item) ? 'failed_meeting' : ballotCase) : null,
+          status: 'scheduled',
+          vote_date: voteDate,
+          place,
+          opens_at: opensAt,
+          closes_at: closesAt,
+          notice_on: noticeOn,
+          documents_on: documentsOn,
+          plan_issued_on: planIssuedOn,
+          plan_sent_on: planSentOn,
+          team: JSON.stringify(team),
+          no_meeting_agreed_on: noMeetingAgreedOn,
+          authorities_notified_on: authoritiesNotifiedOn,
+          poll_yes: pollYes,
+          cluster_plan_approved_on: clusters > 1 ? clusterPlanApprovedOn : null,
+          clusters,
+          seats,
+          created_by: actor.userId,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('vote_options')
+        .values(options.map((o, i) => ({ vote_id: row.id, key: o.key, label: o.label, resident_id: o.resident_id, sort: i })))
+        .execute();
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'decisions.vote_scheduled',
+        entityType: 'vote',
+        entityId: row.id,
+        unitId: village.id,
+        data: { matter: matter.id, form, voteDate, opensAt, closesAt, noticeOn, team, clusters },
+      });
+      return { ok: true as const, id: row.id };
     });
-    return { ok: true as const, id: row.id };
-  });
+  } catch (err) {
+    // Two organisers scheduling at the same moment: the unique index keeps one unfinished vote.
+    if (isUniqueViolation(err)) return invalid({ _form: t('decisions.core.err.voteInProgress') });
+    throw err;
+  }
 }

@@ -87,6 +87,13 @@ export const vi = {
   'decisions.core.err.noVillages': 'Xã chưa có thôn nào.',
   'decisions.core.err.groundRequired': 'Chọn căn cứ theo Điều 22.',
   'decisions.core.err.annulReason': 'Nêu rõ lý do.',
+  'decisions.core.err.annulSeated':
+    'Trưởng thôn, thành viên Ban đã được công nhận chỉ thôi giữ chức vụ qua thủ tục miễn nhiệm (Điều 9 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.notice.annulled': 'Quyết định của cộng đồng bị hủy bỏ (Điều 22)',
+  'decisions.core.err.pollAboveTotal': 'Không được lớn hơn tổng số hộ của thôn ({n}).',
+  'decisions.core.err.villageDecided': 'Thôn đã có kết quả về việc này; chỉ phát phiếu lấy ý kiến khi cuộc họp không đủ số hộ (Điều 19 khoản 1 điểm b).',
+  'decisions.core.err.awaitingRecognition': 'Quyết định của thôn về việc này đang chờ công nhận (Điều 21 khoản 2).',
+  'decisions.core.err.notAllVoted': 'Chưa thể kết luận không thông qua: còn {left} thôn chưa có kết quả và vẫn có thể đạt 2/3.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -176,4 +183,11 @@ export const en: Record<keyof typeof vi, string> = {
   'decisions.core.err.noVillages': 'The commune has no villages.',
   'decisions.core.err.groundRequired': 'Choose the ground (Art 22).',
   'decisions.core.err.annulReason': 'State the reason.',
+  'decisions.core.err.annulSeated': 'A recognised village head or board member leaves office only by dismissal (Decree 59 Art 9).',
+  'decisions.core.notice.annulled': 'A community decision was annulled (Art 22)',
+  'decisions.core.err.pollAboveTotal': "Cannot be more than the village's {n} households.",
+  'decisions.core.err.villageDecided':
+    'The village already has a result on this matter; a household ballot follows only a meeting that lacked households (Art 19(1)(b)).',
+  'decisions.core.err.awaitingRecognition': "The village's decision on this matter awaits recognition (Art 21(2)).",
+  'decisions.core.err.notAllVoted': 'Cannot conclude "not adopted" yet: {left} villages have no result and 2/3 can still be reached.',
 };

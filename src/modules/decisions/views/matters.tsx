@@ -232,7 +232,7 @@ export function MatterPage({ view, m }: { view: ViewCtx; m: MatterPageModel }) {
             <SelectField
               name="ground"
               label={L(t, 'annul.ground')}
-              options={['', 'unlawful', 'procedure', 'community_change'].map((g) => ({ value: g, label: g ? L(t, `annul.ground.${g}`) : L(t, 'n.choose') }))}
+              options={['', 'unlawful', 'procedure'].map((g) => ({ value: g, label: g ? L(t, `annul.ground.${g}`) : L(t, 'n.choose') }))}
               value={m.values?.ground}
               error={e.ground}
             />

@@ -21,7 +21,7 @@ export type VotePageModel = {
   closed: boolean;
   today: string;
   participants: Participant[];
-  can: { run: boolean; confirmVillageHead: boolean; confirmFrontHead: boolean; recognise: boolean; cast: boolean; managed: boolean };
+  can: { run: boolean; publish: boolean; confirmVillageHead: boolean; confirmFrontHead: boolean; recognise: boolean; cast: boolean; managed: boolean };
   errors?: FieldErrors;
   values?: Record<string, string>;
 };
@@ -236,7 +236,7 @@ function Steps({ view, m, e, closed }: { view: ViewCtx; m: VotePageModel; e: Fie
         </button>
       </PostForm>,
     );
-  if (m.can.run && !v.published_on && ['finalised', 'submitted', 'recognised', 'refused'].includes(v.status))
+  if (m.can.publish && !v.published_on && ['finalised', 'submitted', 'recognised', 'refused'].includes(v.status))
     parts.push(
       <PostForm view={view} action={`${base}/publish`} key="pub">
         <button class="btn" type="submit">
