@@ -60,7 +60,17 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
             .where((w) => w.or([w('v.published_on', 'is not', null), w('v.status', '=', 'scheduled')])),
         ),
       );
-    const matters = await q.execute();
+    let matters = await q.execute();
+    if (!managed) {
+      // The outcome shows once a result is published (R-A17); until then the matter is "being decided".
+      const ids = matters.map((m) => m.id).concat(-1);
+      const published = new Set(
+        (await db.selectFrom('votes').select('matter_id').where('matter_id', 'in', ids).where('published_on', 'is not', null).execute()).map(
+          (v) => v.matter_id,
+        ),
+      );
+      matters = matters.map((m) => (published.has(m.id) || m.status === 'annulled' ? m : { ...m, status: 'open' as const, effective_from: null }));
+    }
     const canPropose = unit.isVillage
       ? decisionsPolicy(req.actor, 'proposeVillage', { unitPath: unit.path }) || decisionsPolicy(req.actor, 'recordConsents', { unitPath: unit.path })
       : decisionsPolicy(req.actor, 'proposeCommune', { unitPath: unit.path });
@@ -130,12 +140,18 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
     }
     let commune: MatterPageModel['commune'] = null;
-    if (matter.scope === 'commune') {
+    // Each village's outcome is the village head's to publish first (R-A17): the standing is for officials.
+    if (matter.scope === 'commune' && managed) {
       const s = await communeStanding(deps, matter);
       commune = { rows: s.rows, working: s.working, canConclude: decisionsPolicy(req.actor, 'recogniseCommittee', res) };
     }
+    // Residents learn the outcome from a published result (R-A17), not from the matter's status.
+    const shown =
+      managed || votes.some((v) => v.published)
+        ? matter
+        : { ...matter, status: matter.status === 'annulled' ? matter.status : ('open' as const), effective_from: null };
     return {
-      matter,
+      matter: shown,
       unit: { id: unit.id, name: unit.name },
       votes,
       scheduleVillages,

@@ -126,7 +126,7 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
         </p>
       )}
       {m.tooLow && <p class="card">{L(t, 'v.tooLow')}</p>}
-      {m.can.managed || v.published_on || v.status === 'scheduled' ? (
+      {m.can.managed || v.published_on || (v.status === 'scheduled' && !m.closed) ? (
         <VoteRecordView view={view} r={r} showParticipants={m.can.managed} participants={m.participants} />
       ) : (
         <p class="card">{L(t, 'v.notPublished')}</p>
