@@ -1,5 +1,6 @@
 // Closing an online vote or a household ballot and counting it (Decree 59/2023 Arts 4(6), 5(4)): only
 // after the deadline; a household ballot is counted before 02 household witnesses (R-A12).
+import { sql } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
@@ -22,7 +23,7 @@ export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: numbe
   const total = await repo.householdsTotalOn(deps.db, vote.unit_id, vote.vote_date);
   if (total === 0) return invalid({ _form: t('decisions.core.err.noHouseholds') });
   const options = await repo.optionsOf(deps.db, vote.id);
-  return orStale(() =>
+  const r = await orStale(() =>
     deps.db.transaction().execute(async (trx) => {
       // Counted inside the transaction, so that the stored result is the store's content at the close.
       const counts = await repo.tallyBallots(trx, vote.id);
@@ -60,4 +61,9 @@ export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: numbe
       return { ok: true as const };
     }),
   );
+  // Issue 4 item 9: on SQLite the ballot table is stored in key order (WITHOUT ROWID); a PostgreSQL
+  // heap keeps insertion order, which a dump would carry beside the receipts' order. Rewriting the
+  // table in key order at the close leaves no trace of the order of voting.
+  if (r.ok && deps.dialect === 'postgres') await sql`cluster vote_ballots using vote_ballots_pkey`.execute(deps.db);
+  return r;
 }
