@@ -101,9 +101,10 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
           </>
         )}
       </dl>
-      {(m.can.cast || (v.form !== 'meeting' && !closed) || m.can.run) && v.status === 'scheduled' && (
+      {((v.form !== 'meeting' && !closed) || m.can.run) && v.status === 'scheduled' && (
         <p>
-          {m.can.cast && !closed && (
+          {/* A visitor who is not signed in is offered the ballot too: its page asks them to sign in. */}
+          {v.form !== 'meeting' && !closed && (m.can.cast || !view.actor) && (
             <a class="btn" href={`${base}/ballot`}>
               {L(t, 'v.ballot')}
             </a>
