@@ -47,6 +47,29 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
   const e = m.errors ?? {};
   const base = `/votes/${v.id}`;
   const closed = m.closed;
+  // The next step for this viewer while the vote is announced. A visitor who is not signed in is
+  // offered the ballot too: its page asks them to sign in.
+  const actions = [];
+  if (v.status === 'scheduled') {
+    if (v.form !== 'meeting' && !closed && (m.can.cast || !view.actor))
+      actions.push(
+        <a class="btn" href={`${base}/ballot`} key="ballot">
+          {L(t, 'v.ballot')}
+        </a>,
+      );
+    if (m.can.run && v.form === 'household_ballot')
+      actions.push(
+        <a class="btn sec" href={`${base}/paper`} key="paper">
+          {L(t, 'v.paper')}
+        </a>,
+      );
+    if (m.can.run && v.form === 'meeting')
+      actions.push(
+        <a class="btn" href={`${base}/meeting`} key="meeting">
+          {L(t, 'v.recordMeeting')}
+        </a>,
+      );
+  }
   return (
     <Layout
       view={view}
@@ -101,26 +124,7 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
           </>
         )}
       </dl>
-      {((v.form !== 'meeting' && !closed) || m.can.run) && v.status === 'scheduled' && (
-        <p>
-          {/* A visitor who is not signed in is offered the ballot too: its page asks them to sign in. */}
-          {v.form !== 'meeting' && !closed && (m.can.cast || !view.actor) && (
-            <a class="btn" href={`${base}/ballot`}>
-              {L(t, 'v.ballot')}
-            </a>
-          )}{' '}
-          {m.can.run && v.form === 'household_ballot' && (
-            <a class="btn sec" href={`${base}/paper`}>
-              {L(t, 'v.paper')}
-            </a>
-          )}{' '}
-          {m.can.run && v.form === 'meeting' && (
-            <a class="btn" href={`${base}/meeting`}>
-              {L(t, 'v.recordMeeting')}
-            </a>
-          )}
-        </p>
-      )}
+      {actions.length > 0 && <p class="row">{actions}</p>}
       {v.form !== 'meeting' && (
         <p>
           <a href={`${base}/receipt`}>{L(t, 'v.receipt')}</a>
