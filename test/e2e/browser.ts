@@ -46,7 +46,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** An official signs in on /sign-in's "Cán bộ, công chức" card and passes the TOTP step when the role has one. */
-export async function signInOfficial(page: Page, baseUrl: string, username: string, next = '/'): Promise<void> {
+/** `clock`: a test server's fixed clock, whose time the TOTP code must match (default: the wall clock). */
+export async function signInOfficial(page: Page, baseUrl: string, username: string, next = '/', clock?: { now(): Date }): Promise<void> {
   await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
   const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Cán bộ, công chức' }) });
   await card.getByLabel('Tên đăng nhập').fill(username);
@@ -56,7 +57,7 @@ export async function signInOfficial(page: Page, baseUrl: string, username: stri
   const signedIn = page.getByRole('button', { name: /^Đăng xuất/ });
   await totp.or(signedIn).first().waitFor();
   if (await totp.isVisible()) {
-    await page.getByLabel('Mã xác nhận').fill(await freshTotpCode());
+    await page.getByLabel('Mã xác nhận').fill(clock ? await totpCode(DEMO_TOTP_SECRET, clock.now()) : await freshTotpCode());
     await page.getByRole('button', { name: 'Xác nhận' }).click();
   }
   await shows(signedIn);

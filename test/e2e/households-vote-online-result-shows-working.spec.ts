@@ -8,13 +8,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdsTotalOn } from '../../src/modules/decisions/decisions.repo.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
-import { totpCode } from '../../src/platform/auth/totp.js';
 import { addDays, todayInVietnam } from '../../src/platform/calendar/calendar.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { formatDateTime } from '../../src/platform/i18n/index.js';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows } from './browser.js';
+import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows, signInOfficial } from './browser.js';
 
 // 09:00 in Vietnam today: the demo's online vote opened yesterday and closes in 7 days at 20:00.
 const today = todayInVietnam(new Date());
@@ -41,21 +39,9 @@ afterAll(async () => {
 });
 
 /** An official's password, then the TOTP code of the server's own (fixed) clock. */
-async function signInOfficial(username: string, next: string): Promise<Page> {
+async function officialPage(username: string, next: string): Promise<Page> {
   const page = await newPage(browser);
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
-  const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Cán bộ, công chức' }) });
-  await card.getByLabel('Tên đăng nhập').fill(username);
-  await card.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await card.getByRole('button', { name: 'Đăng nhập' }).click();
-  const totp = page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' });
-  const signedIn = page.getByRole('button', { name: /^Đăng xuất/ });
-  await totp.or(signedIn).first().waitFor();
-  if (await totp.isVisible()) {
-    await page.getByLabel('Mã xác nhận').fill(await totpCode(DEMO_TOTP_SECRET, clock.now()));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await shows(signedIn);
+  await signInOfficial(page, server.url, username, next, clock);
   return page;
 }
 
@@ -188,7 +174,7 @@ describe('three households vote online; the result appears only after the close,
 
   it('R-A4: after the close the village head counts, and the vote page shows the working against all households', async () => {
     clock.set(`${addDays(today, 8)}T02:00:00Z`); // the morning after the close (today + 7, 20:00)
-    const page = await signInOfficial('truongthon.xd', `/votes/${voteId}`);
+    const page = await officialPage('truongthon.xd', `/votes/${voteId}`);
     await page.getByRole('button', { name: 'Kiểm phiếu' }).click();
     await shows(page.getByRole('status').filter({ hasText: 'Đã kiểm phiếu; kết quả đã được tính.' }));
 

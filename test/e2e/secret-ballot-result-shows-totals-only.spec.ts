@@ -8,12 +8,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerOn } from '../../src/modules/decisions/decisions.repo.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
-import { totpCode } from '../../src/platform/auth/totp.js';
 import { addDays, todayInVietnam } from '../../src/platform/calendar/calendar.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows } from './browser.js';
+import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows, signInOfficial } from './browser.js';
 
 const today = todayInVietnam(new Date());
 const clock = fixedClock(`${today}T02:00:00Z`); // 09:00 in Vietnam; the online vote closes in 7 days
@@ -51,21 +49,9 @@ afterAll(async () => {
 });
 
 /** An official's password, then the TOTP code of the server's own (fixed) clock. */
-async function signInOfficial(username: string, next: string): Promise<Page> {
+async function officialPage(username: string, next: string): Promise<Page> {
   const page = await newPage(browser);
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
-  const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Cán bộ, công chức' }) });
-  await card.getByLabel('Tên đăng nhập').fill(username);
-  await card.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await card.getByRole('button', { name: 'Đăng nhập' }).click();
-  const totp = page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' });
-  const signedIn = page.getByRole('button', { name: /^Đăng xuất/ });
-  await totp.or(signedIn).first().waitFor();
-  if (await totp.isVisible()) {
-    await page.getByLabel('Mã xác nhận').fill(await totpCode(DEMO_TOTP_SECRET, clock.now()));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await shows(signedIn);
+  await signInOfficial(page, server.url, username, next, clock);
   return page;
 }
 
@@ -141,7 +127,7 @@ describe('a published secret vote shows totals and the working, never who chose 
     await resident.context().close();
 
     clock.set(`${addDays(today, 8)}T02:00:00Z`); // the morning after the close (today + 7, 20:00)
-    const head = await signInOfficial('truongthon.xd', `/votes/${onlineVoteId}`);
+    const head = await officialPage('truongthon.xd', `/votes/${onlineVoteId}`);
     await head.getByRole('button', { name: 'Kiểm phiếu' }).click();
     await shows(head.getByRole('status').filter({ hasText: 'Đã kiểm phiếu' }));
 
@@ -161,7 +147,7 @@ describe('a published secret vote shows totals and the working, never who chose 
     await head.getByRole('button', { name: 'Trưởng thôn xác nhận biên bản' }).click();
     await shows(head.getByRole('status').filter({ hasText: 'Đã xác nhận biên bản.' }));
 
-    const front = await signInOfficial('bancongtac.xd', `/votes/${onlineVoteId}`);
+    const front = await officialPage('bancongtac.xd', `/votes/${onlineVoteId}`);
     await front.getByRole('button', { name: 'Trưởng ban công tác Mặt trận xác nhận biên bản' }).click();
     await shows(front.getByRole('status').filter({ hasText: 'Đã xác nhận biên bản.' }));
     await front.context().close();

@@ -7,12 +7,10 @@
 // R-A4). The server's clock is fixed and moved forward to the meeting day, as a real village lives it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/platform/auth/demo-accounts.js';
-import { totpCode } from '../../src/platform/auth/totp.js';
 import { addDays, todayInVietnam, toVnDate } from '../../src/platform/calendar/calendar.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { startTestServer, type TestServer } from '../helpers.js';
-import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows } from './browser.js';
+import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows, signInOfficial } from './browser.js';
 
 // 09:00 in Vietnam today, so that every date the test types is a whole day away from midnight.
 const today = todayInVietnam(new Date());
@@ -41,22 +39,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Password, then the TOTP code of the server's own (fixed) clock: browser.ts's helper takes the wall clock. */
+/** An official's password, then the TOTP code of the server's own (fixed) clock. */
 async function signIn(username: string, next: string): Promise<Page> {
   const page = await newPage(browser);
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
-  const card = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Cán bộ, công chức' }) });
-  await card.getByLabel('Tên đăng nhập').fill(username);
-  await card.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await card.getByRole('button', { name: 'Đăng nhập' }).click();
-  const totp = page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' });
-  const signedIn = page.getByRole('button', { name: /^Đăng xuất/ });
-  await totp.or(signedIn).first().waitFor();
-  if (await totp.isVisible()) {
-    await page.getByLabel('Mã xác nhận').fill(await totpCode(DEMO_TOTP_SECRET, clock.now()));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await shows(signedIn);
+  await signInOfficial(page, server.url, username, next, clock);
   return page;
 }
 
