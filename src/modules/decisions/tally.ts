@@ -13,23 +13,25 @@ type Row = { vote_id: number; village_id: number; form: VoteForm; status: VoteSt
 /**
  * Every vote of the matter (one per village, or more when a village voted again) with its counts per
  * option: ballots from the secret store for online votes and household ballots, the counts entered at
- * the meeting (summed over clusters, R-A16) for meetings. One grouped statement: the ballots are read
- * through the (vote_id, option_key) index only, so a million ballots count in well under a second
- * (bench/decisions.mjs). Votes without a ballot yet come back with empty counts.
+ * the meeting (summed over clusters, R-A16) for meetings. One grouped statement that reads the
+ * ballots through the (vote_id, option_key) index only: a million ballots in 2,000 villages count in
+ * about 0.15 s (bench/decisions.mjs). Votes without a ballot yet come back with empty counts.
  */
 export async function communeTally(db: Conn, matterId: number): Promise<VillageTally[]> {
+  // "vote_id in (…)" rather than a join: SQLite then walks the (vote_id, option_key) index in order
+  // and groups as it goes, with no sort (2.5× faster on the benchmark).
   const { rows } = await sql<Row>`
     select v.id as vote_id, v.unit_id as village_id, v.form, v.status, t.option_key, t.n
     from votes v
     left join (
       select b.vote_id, b.option_key, count(*) as n
-      from votes bv join vote_ballots b on b.vote_id = bv.id
-      where bv.matter_id = ${matterId} and bv.form <> 'meeting'
+      from vote_ballots b
+      where b.vote_id in (select id from votes where matter_id = ${matterId} and form <> 'meeting')
       group by b.vote_id, b.option_key
       union all
       select c.vote_id, c.option_key, sum(c.count) as n
-      from votes cv join vote_counts c on c.vote_id = cv.id
-      where cv.matter_id = ${matterId} and cv.form = 'meeting'
+      from vote_counts c
+      where c.vote_id in (select id from votes where matter_id = ${matterId} and form = 'meeting')
       group by c.vote_id, c.option_key
     ) t on t.vote_id = v.id
     where v.matter_id = ${matterId}

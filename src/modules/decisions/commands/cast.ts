@@ -3,8 +3,8 @@
 // vote (R-A9) and the ballot (vote, hash of a random receipt code, choice) holds no household, id or
 // time; both are written in one transaction, and the receipt table's primary key is what refuses a
 // second vote, so two votes submitted at the same moment are never both counted.
-import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHash, randomFillSync } from 'node:crypto';
+import { type Compilable, CompiledQuery, createQueryId, sql } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
 import type { Conn, Dialect } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
@@ -29,11 +29,19 @@ export const OTHER_TEXT_MAX = 1000;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 10; // 50 random bits
 
+// Random bytes come from a pool refilled 25 codes at a time: one system call per vote costs more
+// than the rest of making the code.
+const pool = Buffer.alloc(CODE_LENGTH * 25);
+let used = pool.length;
+
 /** A fresh receipt code, 10 characters of random base32 (shown grouped as XXXXX-XXXXX). */
 export function newReceiptCode(): string {
-  const bytes = randomBytes(CODE_LENGTH);
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
   let s = '';
-  for (const b of bytes) s += ALPHABET[b & 31];
+  for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[(pool[used++] ?? 0) & 31];
   return s;
 }
 
@@ -102,17 +110,42 @@ export async function voteForBallot(db: Conn, dialect: Dialect, voteId: number) 
   return (dialect === 'postgres' ? q.forShare('v') : q).executeTakeFirst();
 }
 
+/**
+ * Kysely builds and compiles a query anew on every call. The statements each vote runs are compiled
+ * once per dialect, from `sample` arguments, and then run with the vote's own values put in the
+ * places the samples took (the samples must be values no constant of the query uses).
+ */
+function compiledOnce<A extends unknown[]>(build: (db: Conn, ...a: A) => Compilable<unknown>, sample: A) {
+  const made = new Map<Dialect, { sql: string; query: CompiledQuery['query']; slots: (number | { value: unknown })[] }>();
+  return <R>(db: Conn, dialect: Dialect, ...args: A) => {
+    let c = made.get(dialect);
+    if (!c) {
+      const q = build(db, ...sample).compile();
+      const slots = q.parameters.map((p) => (sample.includes(p) ? sample.indexOf(p) : { value: p }));
+      c = { sql: q.sql, query: q.query, slots };
+      made.set(dialect, c);
+    }
+    const parameters = c.slots.map((x) => (typeof x === 'number' ? args[x] : x.value));
+    return db.executeQuery<R>({ sql: c.sql, query: c.query, parameters, queryId: createQueryId() });
+  };
+}
+
+const representedBy = compiledOnce(
+  (db, userId: number) =>
+    db
+      .selectFrom('users as u')
+      .innerJoin('residents as r', 'r.id', 'u.resident_id')
+      .select('r.household_id')
+      .where('u.id', '=', userId)
+      .where('u.disabled_at', 'is', null)
+      .where('r.is_representative', '=', 1),
+  [-7_000_001],
+);
+
 /** The household this user represents (users.resident_id → the resident marked as its representative). */
-export async function householdOf(db: Conn, userId: number): Promise<number | null> {
-  const r = await db
-    .selectFrom('users as u')
-    .innerJoin('residents as r', 'r.id', 'u.resident_id')
-    .select('r.household_id')
-    .where('u.id', '=', userId)
-    .where('u.disabled_at', 'is', null)
-    .where('r.is_representative', '=', 1)
-    .executeTakeFirst();
-  return r?.household_id ?? null;
+export async function householdOf(db: Conn, dialect: Dialect, userId: number): Promise<number | null> {
+  const { rows } = await representedBy<{ household_id: number }>(db, dialect, userId);
+  return rows[0]?.household_id ?? null;
 }
 
 /** Decree 59 Art 5(4): voting runs from the start time to the end time; a household ballot is returned
@@ -124,14 +157,30 @@ export function windowOf(vote: Pick<BallotVote, 'status' | 'vote_date' | 'opens_
   return now < new Date(vote.closes_at) ? 'open' : 'closed';
 }
 
+const insertReceipt = compiledOnce(
+  (db, voteId: number, householdId: number, channel: 'online' | 'paper') =>
+    db.insertInto('vote_receipts').values({ vote_id: voteId, household_id: householdId, channel }),
+  [-7_000_001, -7_000_002, 'online'],
+);
+const insertBallot = compiledOnce(
+  (db, voteId: number, hash: string, key: string, otherText: string | null) =>
+    db.insertInto('vote_ballots').values({ vote_id: voteId, receipt_hash: hash, option_key: key, other_text: otherText }),
+  [-7_000_001, '\u0000hash', '\u0000key', '\u0000text'],
+);
+
 /** Writes the receipt and the ballot; throws a unique violation when the household already has one. */
-export async function storeBallot(trx: Conn, voteId: number, householdId: number, channel: 'online' | 'paper', c: CheckedChoice, code: string) {
-  await trx.insertInto('vote_receipts').values({ vote_id: voteId, household_id: householdId, channel }).execute();
+export async function storeBallot(
+  trx: Conn,
+  dialect: Dialect,
+  voteId: number,
+  householdId: number,
+  channel: 'online' | 'paper',
+  c: CheckedChoice,
+  code: string,
+) {
+  await insertReceipt(trx, dialect, voteId, householdId, channel);
   const hash = receiptHash(voteId, code);
-  await trx
-    .insertInto('vote_ballots')
-    .values(c.keys.map((k) => ({ vote_id: voteId, receipt_hash: hash, option_key: k, other_text: k === 'other' ? c.otherText : null })))
-    .execute();
+  for (const k of c.keys) await insertBallot(trx, dialect, voteId, hash, k, k === 'other' ? c.otherText : null);
 }
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'clock'>;
@@ -152,7 +201,7 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<number, Loaded>
   if (vote.form !== 'online' && vote.form !== 'household_ballot') return { ok: false, reason: 'wrong_form' };
   // Decree 59 Art 5(2)(b): each household votes once, through its representative, in its own village.
   if (!decisionsPolicy(c.actor, 'castOnline', { unitPath: vote.path })) return { ok: false, reason: 'not_representative' };
-  const householdId = await householdOf(trx, c.actor.userId);
+  const householdId = await householdOf(trx, deps.dialect, c.actor.userId);
   if (householdId == null) return { ok: false, reason: 'not_representative' };
   if (!(await repo.onRegisterOn(trx, householdId, vote.unit_id, vote.vote_date))) return { ok: false, reason: 'not_on_register' };
   const window = windowOf(vote, c.at);
@@ -160,9 +209,9 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<number, Loaded>
   const checked = checkChoices(options, vote.seats, c.input);
   if (!checked.ok) return checked;
   const code = newReceiptCode();
-  if (guard) await sql`savepoint ballot`.execute(trx);
+  if (guard) await trx.executeQuery(CompiledQuery.raw('savepoint ballot'));
   try {
-    await storeBallot(trx, c.voteId, householdId, 'online', checked, code);
+    await storeBallot(trx, deps.dialect, c.voteId, householdId, 'online', checked, code);
     // The audit says that the household voted, never how.
     await appendAudit(trx, deps.dialect, c.at, c.actor, {
       action: 'decisions.ballot_cast',
@@ -174,11 +223,11 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<number, Loaded>
   } catch (e) {
     // On PostgreSQL (no guard) the error must end the transaction, which the caller turns into the answer.
     if (!guard) throw e;
-    await sql`rollback to savepoint ballot`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw('rollback to savepoint ballot'));
     if (isUniqueViolation(e)) return { ok: false, reason: 'already_voted' };
     throw e;
   } finally {
-    if (guard) await sql`release savepoint ballot`.execute(trx);
+    if (guard) await trx.executeQuery(CompiledQuery.raw('release savepoint ballot'));
   }
   return { ok: true, code: groupCode(code), vote: { id: vote.id, title: vote.title, village: { id: vote.unit_id, name: vote.name } } };
 }
