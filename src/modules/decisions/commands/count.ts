@@ -26,6 +26,9 @@ export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: numbe
   const r = await orStale(() =>
     deps.db.transaction().execute(async (trx) => {
       // Counted inside the transaction, so that the stored result is the store's content at the close.
+      // On PostgreSQL a ballot being written holds a share lock on the vote row: waiting for the
+      // exclusive lock lets it finish first (SQLite runs one writer at a time anyway).
+      if (deps.dialect === 'postgres') await trx.selectFrom('votes').select('id').where('id', '=', vote.id).forUpdate().execute();
       const counts = await repo.tallyBallots(trx, vote.id);
       const present = await repo.receiptsCount(trx, vote.id);
       const working = resultOf(matter.kind, matter.item as MatterItem, options, counts, total, present, vote.seats, rs);
