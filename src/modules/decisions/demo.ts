@@ -66,17 +66,15 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
   {
     const day = addDays(today, -40);
     const d = at(day);
-    const m = must(
-      await proposeMatter(d, t, head, v1.id, {
-        item: '1',
-        title: 'Mức đóng góp làm đường bê tông liên xóm',
-        description: 'Mỗi hộ đóng góp 500.000 đồng và 3 ngày công; Nhà nước hỗ trợ xi măng.',
-        proposer: 'leader',
-        agreementBy: front.label,
-        agreementOn: formatDate(addDays(day, -5)),
-        initiatorName: '',
-      }),
-      'propose road',
+    const m = await propose(
+      d,
+      head,
+      front,
+      v1.id,
+      '1',
+      'Mức đóng góp làm đường bê tông liên xóm',
+      'Mỗi hộ đóng góp 500.000 đồng và 3 ngày công; Nhà nước hỗ trợ xi măng.',
+      addDays(day, -5),
     );
     await meeting(d, head, front, m.id, day, reg1, 0.9, 0.9, 'Thống nhất mức đóng góp 500.000 đồng/hộ và 3 ngày công; thời hạn nộp trước 31/12.', true);
   }
@@ -84,17 +82,15 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
   {
     const day = addDays(today, -25);
     const d = at(day);
-    const m = must(
-      await proposeMatter(d, t, head, v1.id, {
-        item: '3',
-        title: 'Sửa đổi, bổ sung Hương ước thôn',
-        description: 'Bổ sung quy định về giữ gìn vệ sinh môi trường và phòng, chống cháy rừng.',
-        proposer: 'leader',
-        agreementBy: front.label,
-        agreementOn: formatDate(addDays(day, -10)),
-        initiatorName: '',
-      }),
-      'propose covenant',
+    const m = await propose(
+      d,
+      head,
+      front,
+      v1.id,
+      '3',
+      'Sửa đổi, bổ sung Hương ước thôn',
+      'Bổ sung quy định về giữ gìn vệ sinh môi trường và phòng, chống cháy rừng.',
+      addDays(day, -10),
     );
     const voteId = await meeting(d, head, front, m.id, day, reg1, 0.9, 0.75, 'Thông qua Hương ước sửa đổi, bổ sung; gửi UBND xã công nhận.', true, true);
     must(
@@ -106,17 +102,15 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
   {
     const day = addDays(today, -15);
     const d = at(addDays(day, -4));
-    const m = must(
-      await proposeMatter(d, t, head, v1.id, {
-        item: '2',
-        title: 'Thu, chi quỹ khuyến học của thôn năm 2027',
-        description: 'Mỗi hộ đóng góp 100.000 đồng/năm cho quỹ khuyến học.',
-        proposer: 'leader',
-        agreementBy: front.label,
-        agreementOn: formatDate(addDays(day, -6)),
-        initiatorName: '',
-      }),
-      'propose fund',
+    const m = await propose(
+      d,
+      head,
+      front,
+      v1.id,
+      '2',
+      'Thu, chi quỹ khuyến học của thôn năm 2027',
+      'Mỗi hộ đóng góp 100.000 đồng/năm cho quỹ khuyến học.',
+      addDays(day, -6),
     );
     const s = must(
       await scheduleVote(d, t, head, m.id, {
@@ -156,35 +150,22 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
   {
     const day = addDays(today, -8);
     const d = at(day);
-    const m = must(
-      await proposeMatter(d, t, head2, v2.id, {
-        item: '1',
-        title: 'Đóng góp sửa chữa nhà văn hóa thôn',
-        description: 'Sửa mái và nền nhà văn hóa.',
-        proposer: 'leader',
-        agreementBy: front2.label,
-        agreementOn: formatDate(addDays(day, -4)),
-        initiatorName: '',
-      }),
-      'propose hall',
-    );
+    const m = await propose(d, head2, front2, v2.id, '1', 'Đóng góp sửa chữa nhà văn hóa thôn', 'Sửa mái và nền nhà văn hóa.', addDays(day, -4));
     await meeting(d, head2, front2, m.id, day, reg2, 0.5, 0.95, 'Số hộ dự họp không đủ 2/3; đề nghị phát phiếu lấy ý kiến hộ gia đình.', false);
   }
   // 5. An online vote (item 6) open now, with some households already voted.
   {
     const start = addDays(today, -1);
     const d = at(addDays(start, -3));
-    const m = must(
-      await proposeMatter(d, t, head, v1.id, {
-        item: '6',
-        title: 'Giờ mở loa truyền thanh của thôn',
-        description: 'Phát loa truyền thanh từ 17 giờ 30 đến 18 giờ hằng ngày.',
-        proposer: 'leader',
-        agreementBy: front.label,
-        agreementOn: formatDate(addDays(start, -6)),
-        initiatorName: '',
-      }),
-      'propose loudspeaker',
+    const m = await propose(
+      d,
+      head,
+      front,
+      v1.id,
+      '6',
+      'Giờ mở loa truyền thanh của thôn',
+      'Phát loa truyền thanh từ 17 giờ 30 đến 18 giờ hằng ngày.',
+      addDays(start, -6),
     );
     const s = must(
       await scheduleVote(d, t, head, m.id, {
@@ -209,6 +190,20 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
       }
     });
   }
+}
+
+/** Art 16(2): the village head proposes after agreeing with the Front work committee head on `agreedOn`. */
+async function propose(d: AppDeps, head: Actor, front: Actor, villageId: number, item: string, title: string, description: string, agreedOn: string) {
+  const r = await proposeMatter(d, t, head, villageId, {
+    item,
+    title,
+    description,
+    proposer: 'leader',
+    agreementBy: front.label,
+    agreementOn: formatDate(agreedOn),
+    initiatorName: '',
+  });
+  return must(r, `propose ${title}`);
 }
 
 /** A meeting held on `day`: attendance share, approving share of those present, minutes, confirmations. */
