@@ -3,7 +3,6 @@
 // R-A12), the printable ballot puts the stamp or the signature where Art 4(5) says, and minutes are
 // public only once published (R-A17). Votes are inserted directly as the lead's commands would leave them.
 import { createHash, randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type { Insertable } from 'kysely';
 import { renderToString } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { translator } from '../../src/platform/i18n/index.js';
 import type { ViewCtx } from '../../src/platform/ui/view.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { unzip } from '../unzip.js';
 import { signIn } from './sign-in-helper.js';
 
 const NOW = '2026-11-25T03:00:00.000Z';
@@ -204,26 +204,6 @@ beforeAll(async () => {
     .execute();
 });
 afterAll(() => s.close());
-
-/** The entries of a ZIP file, read from its central directory. */
-function unzip(buf: Buffer): Map<string, Buffer> {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const [n, m, k] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const name = buf.toString('utf8', p + 46, p + 46 + n);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 8 ? inflateRawSync(data) : data);
-    p += 46 + n + m + k;
-  }
-  return out;
-}
 
 const decode = (x: string) =>
   x

@@ -1,12 +1,12 @@
 // Plan and register (issue item 5; Law 10/2022 Art 13(2), 14(1); R-C3) through real HTTP on the demo
 // data: the yearly plan, its audited edits, compliance, the public quarterly register and its .docx.
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitByCode } from '../../src/modules/units/units.repo.js';
 import { workingCalendar } from '../../src/platform/calendar/store.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { formatDate } from '../../src/platform/i18n/index.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { unzip } from '../unzip.js';
 import { signIn as shared } from './sign-in-helper.js';
 
 const clock = fixedClock('2026-11-25T03:00:00Z');
@@ -167,26 +167,6 @@ describe('the yearly disclosure plan (Art 14(1))', () => {
     expect((await observer.post(`${plan()}/${target.id}`, { dueDate: '08/01/2026', disclosureId: '', _csrf: Agent.csrf(page.text) })).status).toBe(403);
   });
 });
-
-/** The entries of a ZIP file, read from its central directory. */
-function unzip(buf: Buffer): Map<string, Buffer> {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const [n, m, k] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const name = buf.toString('utf8', p + 46, p + 46 + n);
-    const local = buf.readUInt32LE(p + 42);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 8 ? inflateRawSync(data) : data);
-    p += 46 + n + m + k;
-  }
-  return out;
-}
 
 describe('the quarterly register (R-C3, Art 13(2))', () => {
   it('lists, for anyone, every disclosure posted in Q3 2026 with its forms and dates', async () => {
