@@ -1,7 +1,11 @@
 // A village meeting from proposal to published result, over real HTTP on both databases
 // (Law 10/2022 Arts 16–23; Decree 59/2023 Art 3; R-A1, R-A4, R-A5, R-A10, R-A12, R-A13, R-A14, R-A17).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterCommitteeCount } from '../../src/modules/decisions/commands/committee-count.js';
+import type { Actor } from '../../src/platform/auth/policy.js';
+import { loadActor } from '../../src/platform/auth/session.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import { translator } from '../../src/platform/i18n/index.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
 import { signIn } from './sign-in-helper.js';
 
@@ -229,5 +233,48 @@ describe('village meeting', () => {
       status: 'adopted',
       effective_from: '2026-12-10',
     });
+  });
+
+  it('Decree 59 Art 3(5)(c): a counting committee member enters the secret-ballot count; others may not', async () => {
+    const t = translator('vi');
+    const m = await propose(head, '6', 'Chọn ngày hội làng');
+    const sch = await schedule(head, m, { voteDate: '10/12/2026', noticeOn: '08/12/2026' });
+    const voteId = idFrom(sch.location);
+    const present = households.length;
+    const member = households[0]!.representative; // the demo resident (phone 0912345678) sits on the committee
+    const rec = await recordMeeting(
+      head,
+      voteId,
+      present,
+      { count_1_agree: '', count_1_disagree: '', count_1_other: '' },
+      {
+        method: 'secret_ballot',
+        committee: `${member}\nĐàm Văn Hai\nBế Thị Ba`,
+        committeeVotes: String(present),
+        witnesses: `${households[5]!.representative}\n${households[6]!.representative}`,
+      },
+    );
+    expect(rec.status, rec.text.slice(0, 300)).toBe(303);
+    expect(await s.deps.db.selectFrom('votes').select(['status', 'outcome']).where('id', '=', voteId).executeTakeFirstOrThrow()).toEqual({
+      status: 'scheduled',
+      outcome: null,
+    });
+    const page = await head.get(`/votes/${voteId}`);
+    expect(page.text).toContain(`/votes/${voteId}/committee-count`);
+    expect((await head.get(`/votes/${voteId}/committee-count`)).status).toBe(200);
+    const actorByPhone = async (phone: string) =>
+      (await loadActor(s.deps.db, (await s.deps.db.selectFrom('users').select('id').where('phone', '=', phone).executeTakeFirstOrThrow()).id)) as Actor;
+    const outsider = await actorByPhone('0912000002');
+    const counts = { '1:agree': String(present - 1), '1:disagree': '1', '1:other': '0' };
+    expect(await enterCommitteeCount(s.deps, t, outsider, voteId, counts)).toEqual({ ok: false, reason: 'forbidden' });
+    const committee = await actorByPhone('0912345678');
+    const tooMany = await enterCommitteeCount(s.deps, t, committee, voteId, { ...counts, '1:agree': String(present + 1) });
+    expect(tooMany).toMatchObject({ ok: false, errors: { count_1_agree: expect.stringContaining(`(${present})`) } });
+    expect(await enterCommitteeCount(s.deps, t, committee, voteId, counts)).toEqual({ ok: true });
+    expect(await s.deps.db.selectFrom('votes').select(['status', 'outcome']).where('id', '=', voteId).executeTakeFirstOrThrow()).toEqual({
+      status: 'counted',
+      outcome: 'adopted',
+    });
+    expect(await enterCommitteeCount(s.deps, t, committee, voteId, counts)).toEqual({ ok: false, reason: 'wrong_state' });
   });
 });

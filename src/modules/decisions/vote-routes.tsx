@@ -8,6 +8,7 @@ import { Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field } from '../../platform/http/forms.js';
 import { unitById } from '../units/units.repo.js';
+import { awaitingCommittee, enterCommitteeCount, mayEnterCount } from './commands/committee-count.js';
 import { loadVote } from './commands/common.js';
 import { countVote } from './commands/count.js';
 import { finaliseVote, missingParts } from './commands/finalise.js';
@@ -27,7 +28,7 @@ import { type MatterItem, recogniserOf } from './rules/matters.js';
 import { attendanceTooLow } from './rules/threshold.js';
 import { L } from './views/labels.js';
 import { VotePage } from './views/vote.js';
-import { MeetingPage, MinutesPage, SchedulePage } from './views/vote-forms.js';
+import { CommitteeCountPage, MeetingPage, MinutesPage, SchedulePage } from './views/vote-forms.js';
 
 const SCHEDULE_KEYS = Object.keys(emptySchedule()) as (keyof ScheduleInput)[];
 
@@ -118,6 +119,7 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
       can: {
         run: decisionsPolicy(req.actor, 'runVote', res),
         publish: decisionsPolicy(req.actor, 'publishResult', res),
+        committeeCount: awaitingCommittee(v) && (await mayEnterCount(db, req.actor, ctx)),
         confirmVillageHead: decisionsPolicy(req.actor, 'confirmAsVillageHead', res),
         confirmFrontHead: decisionsPolicy(req.actor, 'confirmAsFrontHead', res),
         recognise: canRecognise,
@@ -264,5 +266,44 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
     const r = await saveMinutes(deps, req.t, actor, id, input);
     if (r.ok) return redirectWithFlash(reply, back(id), L(req.t, 'flash.saved'));
     return 'errors' in r ? minutesPage(req, reply, id, input, r.errors) : failTo(req, reply, back(id), r);
+  });
+
+  // The counting committee's count (Decree 59/2023 Art 3(5)(c)).
+  async function committeePage(req: FastifyRequest, reply: FastifyReply, id: number, values: Record<string, string>, errors?: Record<string, string>) {
+    requireActor(req);
+    const ctx = await loadVote(db, id);
+    if (!ctx) throw new NotFound();
+    if (!(await mayEnterCount(db, req.actor, ctx))) throw new Forbidden();
+    if (!awaitingCommittee(ctx.vote)) return redirectWithFlash(reply, back(id), L(req.t, 'flash.wrongState'));
+    const options = await repo.optionsOf(db, id);
+    const crumbs = [{ href: back(id), label: ctx.matter.title }];
+    return sendPage(
+      req,
+      reply,
+      <CommitteeCountPage
+        view={viewOf(req, deps)}
+        voteId={id}
+        crumbs={crumbs}
+        clusters={ctx.vote.clusters}
+        present={ctx.vote.present ?? 0}
+        options={options}
+        values={values}
+        errors={errors}
+      />,
+      errors ? 400 : 200,
+    );
+  }
+  app.get('/votes/:id/committee-count', async (req, reply) => committeePage(req, reply, idParam(req), {}));
+  app.post('/votes/:id/committee-count', async (req, reply) => {
+    const actor = requireActor(req);
+    const id = idParam(req);
+    const typed: Record<string, string> = {};
+    for (const [k, val] of Object.entries((req.body ?? {}) as Record<string, unknown>)) {
+      const m = /^count_(\d+)_(.+)$/.exec(k);
+      if (m) typed[`${m[1]}:${m[2]}`] = typeof val === 'string' ? val : '';
+    }
+    const r = await enterCommitteeCount(deps, req.t, actor, id, typed);
+    if (r.ok) return redirectWithFlash(reply, back(id), L(req.t, 'flash.recorded'));
+    return 'errors' in r ? committeePage(req, reply, id, typed, r.errors) : failTo(req, reply, back(id), r);
   });
 }

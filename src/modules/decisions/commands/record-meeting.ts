@@ -11,6 +11,7 @@ import * as repo from '../decisions.repo.js';
 import type { MatterItem } from '../rules/matters.js';
 import { procedurePasses } from '../rules/threshold.js';
 import { expectUpdated, type Failure, invalid, isFailure, orStale, readCount, readNames, voteFor } from './common.js';
+import { readMeetingCounts } from './meeting-counts.js';
 import { resultOf } from './tally-result.js';
 
 /** attendance: household id -> cluster (1-based); counts: `${cluster}:${optionKey}` -> typed number. */
@@ -79,28 +80,22 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
   }
 
   const options = await repo.optionsOf(deps.db, vote.id);
-  const counts: { cluster: number; option_key: string; count: number }[] = [];
-  const totals: Record<string, number> = {};
-  for (let cluster = 1; cluster <= vote.clusters; cluster++) {
-    const here = attendance.filter((a) => a.cluster === cluster).length;
-    let sum = 0;
-    for (const o of options) {
-      const name = `count_${cluster}_${o.key}`;
-      const n = readCount(t, e, name, input.counts[`${cluster}:${o.key}`]);
-      if (n == null) continue;
-      if (n > here) e[name] = t('decisions.core.err.aboveAttendance', { n: here });
-      sum += n;
-      totals[o.key] = (totals[o.key] ?? 0) + n;
-      counts.push({ cluster, option_key: o.key, count: n });
-    }
-    // One choice per household (an election may approve up to `seats` candidates per household).
-    const cap = here * (matter.kind === 'election' ? vote.seats : 1);
-    if (sum > cap) e[`count_${cluster}_${options[0]?.key}`] ??= t('decisions.core.err.sumAboveAttendance', { n: here });
-  }
+  // Decree 59 Art 3(5)(c): at a secret ballot the counting committee may enter its count itself
+  // afterwards (committee-count.ts); the meeting is then recorded with its counts left blank.
+  const countsLater = method === 'secret_ballot' && vote.status === 'scheduled' && Object.values(input.counts).every((v) => !v.trim());
+  const { counts, totals } = countsLater
+    ? { counts: [], totals: {} }
+    : readMeetingCounts(t, e, {
+        options,
+        clusters: vote.clusters,
+        attendance,
+        choicesPerHousehold: matter.kind === 'election' ? vote.seats : 1,
+        typed: input.counts,
+      });
   if (Object.keys(e).length || !method) return invalid(e);
 
   const total = register.length;
-  const working = resultOf(matter.kind, matter.item as MatterItem, options, totals, total, present, vote.seats, rs);
+  const working = countsLater ? null : resultOf(matter.kind, matter.item as MatterItem, options, totals, total, present, vote.seats, rs);
   const now = deps.clock.now();
   return orStale(() =>
     deps.db.transaction().execute(async (trx) => {
@@ -128,7 +123,7 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
       await trx
         .updateTable('votes')
         .set({
-          status: 'counted',
+          status: countsLater ? 'scheduled' : 'counted',
           method,
           households_total: total,
           present,
@@ -137,8 +132,8 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
           committee: JSON.stringify(method === 'secret_ballot' ? committee : []),
           committee_votes: committeeVotes,
           witnesses: JSON.stringify(method === 'secret_ballot' ? witnesses : []),
-          outcome: working.adopted ? 'adopted' : 'not_adopted',
-          working: JSON.stringify(working),
+          outcome: working ? (working.adopted ? 'adopted' : 'not_adopted') : null,
+          working: working ? JSON.stringify(working) : null,
           // A correction after the minutes were drafted voids the confirmations given to the old text.
           confirm_village_head: null,
           confirm_front_head: null,
@@ -151,7 +146,14 @@ export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: n
         entityType: 'vote',
         entityId: vote.id,
         unitId: vote.unit_id,
-        data: { method, householdsTotal: total, present, counts: totals, outcome: working.adopted ? 'adopted' : 'not_adopted', needed: working.needed },
+        data: {
+          method,
+          householdsTotal: total,
+          present,
+          counts: totals,
+          outcome: working ? (working.adopted ? 'adopted' : 'not_adopted') : 'counting',
+          needed: working?.needed ?? null,
+        },
       });
       return { ok: true as const };
     }),

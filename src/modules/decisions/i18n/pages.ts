@@ -177,6 +177,10 @@ export const vi = {
   'decisions.pages.m.counts': 'Kết quả biểu quyết',
   'decisions.pages.m.countsCluster': 'Kết quả biểu quyết, cụm {n}',
   'decisions.pages.m.submit': 'Ghi kết quả',
+  'decisions.pages.c.heading': 'Ban kiểm phiếu nhập kết quả kiểm phiếu',
+  'decisions.pages.c.lead':
+    'Phiếu kín của {n} đại diện hộ dự họp. Để trống kết quả khi ghi cuộc họp nếu Ban kiểm phiếu tự nhập (Điều 3 khoản 5 điểm c Nghị định 59/2023/NĐ-CP).',
+  'decisions.pages.m.countsLaterHint': 'Bỏ phiếu kín: có thể để trống để Ban kiểm phiếu tự nhập kết quả.',
   'decisions.pages.n.heading': 'Biên bản, quyết định của cộng đồng (Điều 20)',
   'decisions.pages.n.content': 'Nội dung đã thảo luận',
   'decisions.pages.n.decisionText': 'Quyết định của cộng đồng',
@@ -370,6 +374,10 @@ export const en: Record<keyof typeof vi, string> = {
   'decisions.pages.m.counts': 'Counts',
   'decisions.pages.m.countsCluster': 'Counts, cluster {n}',
   'decisions.pages.m.submit': 'Record',
+  'decisions.pages.c.heading': 'The counting committee enters its count',
+  'decisions.pages.c.lead':
+    'Secret ballots of the {n} representatives present. Leave the counts blank when recording the meeting if the committee enters them itself (Decree 59 Art 3(5)(c)).',
+  'decisions.pages.m.countsLaterHint': 'Secret ballot: leave blank for the counting committee to enter its count.',
   'decisions.pages.n.heading': 'Minutes and community decision (Art 20)',
   'decisions.pages.n.content': 'What was discussed',
   'decisions.pages.n.decisionText': "The community's decision",

@@ -180,6 +180,7 @@ export function MeetingPage({ view, m }: { view: ViewCtx; m: MeetingModel }) {
           <TextField name="committeeVotes" label={L(t, 'm.committeeVotes')} inputMode="numeric" value={v.committeeVotes} error={e.committeeVotes} />
           <TextArea name="witnesses" label={L(t, 'm.witnesses')} value={v.witnesses} error={e.witnesses} rows={2} />
         </fieldset>
+        <p class="hint">{L(t, 'm.countsLaterHint')}</p>
         {Array.from({ length: m.clusters }, (_, i) => i + 1).map((c) => (
           <fieldset key={c}>
             <legend>{m.clusters > 1 ? L(t, 'm.countsCluster', { n: c }) : L(t, 'm.counts')}</legend>
@@ -227,6 +228,50 @@ export function MinutesPage(p: {
         <SelectField name="rep2" label={L(t, 'n.rep2')} options={reps} value={p.values.rep2} error={e.rep2} />
         <button class="btn" type="submit">
           {L(t, 'n.submit')}
+        </button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+/** The counting committee's count of a secret ballot (Decree 59/2023 Art 3(5)(c)). */
+export function CommitteeCountPage(p: {
+  view: ViewCtx;
+  voteId: number;
+  crumbs: Crumb[];
+  clusters: number;
+  present: number;
+  options: { key: string; label: string }[];
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const t = p.view.t;
+  const e = p.errors ?? {};
+  return (
+    <Layout view={p.view} title={L(t, 'c.heading')} crumbs={p.crumbs}>
+      <h1>{L(t, 'c.heading')}</h1>
+      <p class="lead">{L(t, 'c.lead', { n: p.present })}</p>
+      <ErrorSummary view={p.view} errors={p.errors} />
+      <PostForm view={p.view} action={`/votes/${p.voteId}/committee-count`}>
+        {Array.from({ length: p.clusters }, (_, i) => i + 1).map((c) => (
+          <fieldset key={c}>
+            <legend>{p.clusters > 1 ? L(t, 'm.countsCluster', { n: c }) : L(t, 'm.counts')}</legend>
+            <div class="row">
+              {p.options.map((o) => (
+                <TextField
+                  key={o.key}
+                  name={`count_${c}_${o.key}`}
+                  label={o.label}
+                  inputMode="numeric"
+                  value={p.values[`${c}:${o.key}`] ?? ''}
+                  error={e[`count_${c}_${o.key}`]}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <button class="btn" type="submit">
+          {L(t, 'm.submit')}
         </button>
       </PostForm>
     </Layout>

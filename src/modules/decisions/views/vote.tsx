@@ -21,7 +21,16 @@ export type VotePageModel = {
   closed: boolean;
   today: string;
   participants: Participant[];
-  can: { run: boolean; publish: boolean; confirmVillageHead: boolean; confirmFrontHead: boolean; recognise: boolean; cast: boolean; managed: boolean };
+  can: {
+    run: boolean;
+    publish: boolean;
+    committeeCount: boolean;
+    confirmVillageHead: boolean;
+    confirmFrontHead: boolean;
+    recognise: boolean;
+    cast: boolean;
+    managed: boolean;
+  };
   errors?: FieldErrors;
   values?: Record<string, string>;
 };
@@ -61,6 +70,12 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
       actions.push(
         <a class="btn sec" href={`${base}/paper`} key="paper">
           {L(t, 'v.paper')}
+        </a>,
+      );
+    if (m.can.committeeCount)
+      actions.push(
+        <a class="btn" href={`${base}/committee-count`} key="committee">
+          {L(t, 'c.heading')}
         </a>,
       );
     if (m.can.run && v.form === 'meeting')
