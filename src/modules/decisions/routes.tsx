@@ -206,8 +206,9 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
   app.post('/matters/:id/annul', async (req, reply) => {
     const id = idParam(req);
-    const r = await annulMatter(deps, req.t, requireActor(req), id, { ground: field(req.body, 'ground'), reason: field(req.body, 'reason') });
-    if (r.ok) return redirectWithFlash(reply, back(id), L(req.t, 'flash.annulled'));
+    const amend = field(req.body, 'action') === 'amend';
+    const r = await annulMatter(deps, req.t, requireActor(req), id, { ground: field(req.body, 'ground'), reason: field(req.body, 'reason'), amend });
+    if (r.ok) return redirectWithFlash(reply, back(id), L(req.t, amend ? 'flash.sentBack' : 'flash.annulled'));
     return 'errors' in r ? rerender(req, reply, id, r.errors) : failTo(req, reply, back(id), r);
   });
 }

@@ -20,7 +20,7 @@ export async function annulMatter(
   t: T,
   actor: Actor,
   matterId: number,
-  input: { ground: string; reason: string },
+  input: { ground: string; reason: string; amend?: boolean },
 ): Promise<{ ok: true } | Failure> {
   const matter = await repo.findMatter(deps.db, matterId);
   if (!matter) return { ok: false, reason: 'not_found' };
@@ -32,6 +32,10 @@ export async function annulMatter(
   if (!(ANNUL_GROUNDS as readonly string[]).includes(input.ground)) e.ground = t('decisions.core.err.groundRequired');
   const reason = input.reason.trim();
   if (!reason) e.reason = t('decisions.core.err.annulReason');
+  // Art 22(1)(b): for a procedural defect the committee may instead ask the community to decide again;
+  // an unlawful decision is annulled (cl. 1(a)).
+  const amend = input.amend === true;
+  if (amend && input.ground !== 'procedure') e.ground = t('decisions.core.err.amendProcedure');
   // A recognised village head or board member leaves office only by dismissal (Decree 59 Art 9),
   // which ends the term and the role; annulling the record alone would leave them in office.
   const seated = await deps.db.selectFrom('votes').select('id').where('matter_id', '=', matter.id).where('status', '=', 'recognised').executeTakeFirst();
@@ -46,20 +50,21 @@ export async function annulMatter(
       expectUpdated(
         await trx
           .updateTable('matters')
-          .set({ status: 'annulled', effective_from: null, annul_ground: input.ground, annul_reason: reason, updated_at: now.toISOString() })
+          .set({ status: amend ? 'open' : 'annulled', effective_from: null, annul_ground: input.ground, annul_reason: reason, updated_at: now.toISOString() })
           .where('id', '=', matter.id)
           .where('status', '!=', 'annulled')
           .executeTakeFirst(),
       );
-      // No vote of an annulled matter goes on to recognition or publication.
+      // No vote of an annulled matter goes on to recognition or publication; asked to decide again, the
+      // community's earlier decision (even a recognised one) no longer stands.
       await trx
         .updateTable('votes')
         .set({ status: 'annulled', updated_at: now.toISOString() })
         .where('matter_id', '=', matter.id)
-        .where('status', 'in', ['scheduled', 'counted', 'finalised', 'submitted'])
+        .where('status', 'in', amend ? ['scheduled', 'counted', 'finalised', 'submitted', 'recognised'] : ['scheduled', 'counted', 'finalised', 'submitted'])
         .execute();
       await appendAudit(trx, deps.dialect, now, actor, {
-        action: 'decisions.matter_annulled',
+        action: amend ? 'decisions.matter_sent_back' : 'decisions.matter_annulled',
         entityType: 'matter',
         entityId: matter.id,
         unitId: matter.unit_id,
@@ -85,7 +90,11 @@ export async function annulMatter(
             channel: 'in_app',
             recipient: String(r.user_id),
             template: 'notice',
-            params: { title: t('decisions.core.notice.annulled'), body: `${matter.title}: ${reason}`, link: `/matters/${matter.id}` },
+            params: {
+              title: t(amend ? 'decisions.core.notice.sentBack' : 'decisions.core.notice.annulled'),
+              body: `${matter.title}: ${reason}`,
+              link: `/matters/${matter.id}`,
+            },
           },
           now,
         );

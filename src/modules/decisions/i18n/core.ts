@@ -94,6 +94,8 @@ export const vi = {
   'decisions.core.err.villageDecided': 'Thôn đã có kết quả về việc này; chỉ phát phiếu lấy ý kiến khi cuộc họp không đủ số hộ (Điều 19 khoản 1 điểm b).',
   'decisions.core.err.awaitingRecognition': 'Quyết định của thôn về việc này đang chờ công nhận (Điều 21 khoản 2).',
   'decisions.core.err.notAllVoted': 'Chưa thể kết luận không thông qua: còn {left} thôn chưa có kết quả và vẫn có thể đạt 2/3.',
+  'decisions.core.err.amendProcedure': 'Chỉ yêu cầu cộng đồng sửa đổi, quyết định lại khi quyết định không đúng trình tự, thủ tục (Điều 22 khoản 1 điểm b).',
+  'decisions.core.notice.sentBack': 'UBND xã yêu cầu cộng đồng quyết định lại (Điều 22)',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -190,4 +192,6 @@ export const en: Record<keyof typeof vi, string> = {
     'The village already has a result on this matter; a household ballot follows only a meeting that lacked households (Art 19(1)(b)).',
   'decisions.core.err.awaitingRecognition': "The village's decision on this matter awaits recognition (Art 21(2)).",
   'decisions.core.err.notAllVoted': 'Cannot conclude "not adopted" yet: {left} villages have no result and 2/3 can still be reached.',
+  'decisions.core.err.amendProcedure': 'Only a procedural defect may be sent back for the community to decide again (Art 22(1)(b)).',
+  'decisions.core.notice.sentBack': 'The commune asks the community to decide again (Art 22)',
 };

@@ -237,8 +237,11 @@ export function MatterPage({ view, m }: { view: ViewCtx; m: MatterPageModel }) {
               error={e.ground}
             />
             <TextArea name="reason" label={L(t, 'annul.reason')} value={m.values?.reason} error={e.reason} rows={3} />
-            <button class="btn warn" type="submit">
+            <button class="btn warn" type="submit" name="action" value="annul">
               {L(t, 'annul.submit')}
+            </button>{' '}
+            <button class="btn sec" type="submit" name="action" value="amend">
+              {L(t, 'annul.amend')}
             </button>
           </PostForm>
         </details>
