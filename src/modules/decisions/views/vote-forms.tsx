@@ -181,23 +181,7 @@ export function MeetingPage({ view, m }: { view: ViewCtx; m: MeetingModel }) {
           <TextArea name="witnesses" label={L(t, 'm.witnesses')} value={v.witnesses} error={e.witnesses} rows={2} />
         </fieldset>
         <p class="hint">{L(t, 'm.countsLaterHint')}</p>
-        {Array.from({ length: m.clusters }, (_, i) => i + 1).map((c) => (
-          <fieldset key={c}>
-            <legend>{m.clusters > 1 ? L(t, 'm.countsCluster', { n: c }) : L(t, 'm.counts')}</legend>
-            <div class="row">
-              {m.options.map((o) => (
-                <TextField
-                  key={o.key}
-                  name={`count_${c}_${o.key}`}
-                  label={o.label}
-                  inputMode="numeric"
-                  value={v.counts[`${c}:${o.key}`] ?? ''}
-                  error={e[`count_${c}_${o.key}`]}
-                />
-              ))}
-            </div>
-          </fieldset>
-        ))}
+        <CountFields view={view} clusters={m.clusters} options={m.options} values={v.counts} errors={e} />
         <button class="btn" type="submit">
           {L(t, 'm.submit')}
         </button>
@@ -253,27 +237,37 @@ export function CommitteeCountPage(p: {
       <p class="lead">{L(t, 'c.lead', { n: p.present })}</p>
       <ErrorSummary view={p.view} errors={p.errors} />
       <PostForm view={p.view} action={`/votes/${p.voteId}/committee-count`}>
-        {Array.from({ length: p.clusters }, (_, i) => i + 1).map((c) => (
-          <fieldset key={c}>
-            <legend>{p.clusters > 1 ? L(t, 'm.countsCluster', { n: c }) : L(t, 'm.counts')}</legend>
-            <div class="row">
-              {p.options.map((o) => (
-                <TextField
-                  key={o.key}
-                  name={`count_${c}_${o.key}`}
-                  label={o.label}
-                  inputMode="numeric"
-                  value={p.values[`${c}:${o.key}`] ?? ''}
-                  error={e[`count_${c}_${o.key}`]}
-                />
-              ))}
-            </div>
-          </fieldset>
-        ))}
+        <CountFields view={p.view} clusters={p.clusters} options={p.options} values={p.values} errors={e} />
         <button class="btn" type="submit">
           {L(t, 'm.submit')}
         </button>
       </PostForm>
     </Layout>
+  );
+}
+
+/** The counts of a meeting, per cluster and option; `values` keyed `${cluster}:${optionKey}` (R-A16). */
+function CountFields(p: { view: ViewCtx; clusters: number; options: { key: string; label: string }[]; values: Record<string, string>; errors: FieldErrors }) {
+  const t = p.view.t;
+  return (
+    <>
+      {Array.from({ length: p.clusters }, (_, i) => i + 1).map((c) => (
+        <fieldset key={c}>
+          <legend>{p.clusters > 1 ? L(t, 'm.countsCluster', { n: c }) : L(t, 'm.counts')}</legend>
+          <div class="row">
+            {p.options.map((o) => (
+              <TextField
+                key={o.key}
+                name={`count_${c}_${o.key}`}
+                label={o.label}
+                inputMode="numeric"
+                value={p.values[`${c}:${o.key}`] ?? ''}
+                error={p.errors[`count_${c}_${o.key}`]}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </>
   );
 }
