@@ -22,6 +22,19 @@ export type Config = {
   publicUrl: string;
   /** How long anonymous GET responses may be served again (ms); 0 turns the cache off. */
   microcacheMs: number;
+  /** AES-256-GCM key for sealed personal data (a denouncer's identity, R-H4): 32 bytes. */
+  dataKey: Buffer;
+  /** Notification channels (issue 5 item 8); a channel left unset is off (in development its
+   * messages go to the development outbox page instead). */
+  sms: { url: string; token: string; sender: string } | null;
+  zalo: { url: string; accessToken: string; templateId: string } | null;
+  /** smtp://user:pass@host:port or smtps://…; mailFrom is the sender address. */
+  smtp: { url: string; from: string } | null;
+  /** Shared secrets: the mail gateway posting e-mailed feedback, and the province's one-stop system. */
+  inboundMailSecret: string | null;
+  oneStopSecret: string | null;
+  /** Submissions and ratings allowed per client address per minute (spam bursts, rating stuffing). */
+  intakePerMinute: number;
 };
 
 export const DEV_SECRET = 'danchu-development-secret-change-me';
@@ -63,6 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const uploadMb = Number(env.MAX_UPLOAD_MB ?? '20');
   if (!Number.isFinite(uploadMb) || uploadMb <= 0) problems.push('MAX_UPLOAD_MB phải là số dương.');
+  const dataKey = parseDataKey(env.DATA_KEY, mode, problems);
+  const intakePerMinute = Number(env.INTAKE_PER_MINUTE ?? '20');
+  if (!Number.isInteger(intakePerMinute) || intakePerMinute < 1) problems.push('INTAKE_PER_MINUTE phải là số nguyên dương.');
+  for (const name of ['SMS_GATEWAY_URL', 'ZALO_API_URL']) {
+    if (env[name] && !/^https?:\/\/[^/]+/.test(env[name] ?? '')) problems.push(`${name}="${env[name]}" phải bắt đầu bằng http:// hoặc https://.`);
+  }
+  if (env.SMTP_URL && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push(`SMTP_URL="${env.SMTP_URL}" phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng.`);
+  if (env.ZALO_API_URL && !(env.ZALO_ACCESS_TOKEN && env.ZALO_TEMPLATE_ID)) problems.push('ZALO_API_URL cần cả ZALO_ACCESS_TOKEN và ZALO_TEMPLATE_ID.');
   const sqliteDir = dialect === 'sqlite' && !databaseUrl.endsWith(':memory:') ? dirname(databaseUrl.replace(/^sqlite:/, '')) : resolve('data');
 
   const config: Config = {
@@ -80,10 +101,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: env.FILES_DIR ?? join(sqliteDir, 'files'),
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
     microcacheMs: Number(env.MICROCACHE_MS ?? (mode === 'test' ? '0' : '2000')),
+    dataKey,
+    sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN ?? '', sender: env.SMS_SENDER ?? 'DANCHU' } : null,
+    zalo: env.ZALO_API_URL ? { url: env.ZALO_API_URL, accessToken: env.ZALO_ACCESS_TOKEN ?? '', templateId: env.ZALO_TEMPLATE_ID ?? '' } : null,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM ?? 'Dân chủ cơ sở <no-reply@localhost>' } : null,
+    inboundMailSecret: env.INBOUND_MAIL_SECRET || null,
+    oneStopSecret: env.ONE_STOP_SECRET || null,
+    intakePerMinute,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n- ${problems.join('\n- ')}`);
   return config;
+}
+
+/** The development key is fixed so that a demo database stays readable across restarts; production
+ * refuses it (a denouncer's identity must not be readable with a key published in the source). */
+const DEV_DATA_KEY = Buffer.alloc(32, 7);
+
+function parseDataKey(value: string | undefined, mode: Config['env'], problems: string[]): Buffer {
+  if (!value) {
+    if (mode === 'production') problems.push('DATA_KEY phải được đặt trong production: 32 byte ngẫu nhiên dạng base64 (openssl rand -base64 32).');
+    return DEV_DATA_KEY;
+  }
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) problems.push('DATA_KEY phải là 32 byte mã hoá base64 (openssl rand -base64 32).');
+  return key.length === 32 ? key : DEV_DATA_KEY;
 }
 
 function parseBool(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {

@@ -400,6 +400,174 @@ export interface OfficeTermTable {
   grant_id: number | null;
 }
 
+export type FeedbackKind = 'petition' | 'report' | 'complaint' | 'denunciation' | 'question';
+export type FeedbackStatus = 'received' | 'accepted' | 'answered' | 'refused' | 'forwarded' | 'closed';
+export type FeedbackClock = 'forward' | 'accept' | 'initial' | 'resolve' | 'answer' | 'publish';
+export type NotifyChannel = 'none' | 'sms' | 'zalo' | 'email' | 'in_app';
+export interface FeedbackSettingTable {
+  commune_id: number;
+  remote_area: number;
+  reopen_days: number;
+  updated_at: string;
+}
+export interface FeedbackRoutingTable {
+  commune_id: number;
+  category: string;
+  handler: 'commune' | 'village' | 'agency' | 'inspection_board';
+  agency_id: number | null;
+}
+export interface QrPointTable {
+  id: Generated<number>;
+  token: string;
+  commune_id: number;
+  unit_id: number;
+  kind: 'place' | 'desk' | 'officer';
+  name: string;
+  officer_user_id: number | null;
+  active: Generated<number>;
+  created_at: string;
+}
+export interface FeedbackItemTable {
+  id: Generated<number>;
+  tracking_code: string;
+  commune_id: number;
+  kind: FeedbackKind;
+  category: string;
+  channel: string;
+  title: string;
+  content: string;
+  place_text: string | null;
+  village_id: number | null;
+  qr_point_id: number | null;
+  anonymous: number;
+  handler_unit_id: number;
+  handler_agency_id: number | null;
+  handler_board: Generated<number>;
+  subject_unit_id: number | null;
+  subject_user_id: number | null;
+  subject_text: string | null;
+  status: FeedbackStatus;
+  received_on: string;
+  known_on: string | null;
+  excluded_days: Generated<number>;
+  excluded_reason: string | null;
+  late_days: Generated<number>;
+  remote_area: Generated<number>;
+  complexity: Generated<'normal' | 'complex' | 'very_complex'>;
+  multi_site: Generated<number>;
+  forward_due: string | null;
+  accept_due: string | null;
+  accepted_on: string | null;
+  extensions: Generated<number>;
+  resolve_due: string | null;
+  clock: FeedbackClock | null;
+  due_on: string | null;
+  escalated_on: string | null;
+  answer: string | null;
+  answered_on: string | null;
+  refusal_reason: string | null;
+  forwarded_to: string | null;
+  publishable: Generated<number>;
+  public_answer: string | null;
+  publish_due: string | null;
+  published_on: string | null;
+  rating: 'satisfied' | 'not_satisfied' | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  reopen_until: string | null;
+  reopen_count: Generated<number>;
+  notify_channel: Generated<NotifyChannel>;
+  user_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+export interface FeedbackIdentityTable {
+  item_id: number;
+  sealed: string;
+  signature_sealed: string | null;
+}
+export interface FeedbackEventTable {
+  id: Generated<number>;
+  item_id: number;
+  at: string;
+  kind: string;
+  from_unit_id: number | null;
+  to_unit_id: number | null;
+  note: string | null;
+  public: Generated<number>;
+  actor_user_id: number | null;
+  actor_label: string;
+}
+export interface FeedbackAttachmentTable {
+  item_id: number;
+  file_id: number;
+  public: Generated<number>;
+}
+export interface ReceptionDayTable {
+  id: Generated<number>;
+  unit_id: number;
+  agency_id: number | null;
+  host_role: 'commune_chairman' | 'agency_head';
+  host_name: string;
+  day: string;
+  start_time: string;
+  end_time: string;
+  place: string;
+  slot_minutes: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+}
+export interface ReceptionBookingTable {
+  id: Generated<number>;
+  reception_day_id: number;
+  slot: string;
+  booking_code: string;
+  topic: string;
+  sealed: string;
+  status: 'booked' | 'cancelled' | 'received' | 'no_show';
+  item_id: number | null;
+  created_at: string;
+}
+export interface ServiceRatingTable {
+  id: Generated<number>;
+  qr_point_id: number;
+  commune_id: number;
+  month: string;
+  overall: number;
+  time_score: number | null;
+  attitude_score: number | null;
+  correctness_score: number | null;
+  costs_score: number | null;
+  dossier_code: string | null;
+  comment: string | null;
+  item_id: number | null;
+  created_at: string;
+}
+export type DossierStatus = 'received' | 'in_progress' | 'more_documents' | 'done' | 'returned';
+export interface OneStopDossierTable {
+  code: string;
+  commune_id: number;
+  procedure_name: string;
+  status: DossierStatus;
+  sealed_contact: string | null;
+  notify_channel: Generated<string>;
+  updated_at: string;
+}
+export interface OneStopEventTable {
+  id: Generated<number>;
+  dossier_code: string;
+  status: string;
+  at: string;
+  note: string | null;
+}
+export interface RateHitTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
 export interface Database {
   units: UnitTable;
   agencies: AgencyTable;
@@ -435,6 +603,19 @@ export interface Database {
   vote_ballots: VoteBallotTable;
   elections: ElectionTable;
   office_terms: OfficeTermTable;
+  feedback_settings: FeedbackSettingTable;
+  feedback_routing: FeedbackRoutingTable;
+  qr_points: QrPointTable;
+  feedback_items: FeedbackItemTable;
+  feedback_identities: FeedbackIdentityTable;
+  feedback_events: FeedbackEventTable;
+  feedback_attachments: FeedbackAttachmentTable;
+  reception_days: ReceptionDayTable;
+  reception_bookings: ReceptionBookingTable;
+  service_ratings: ServiceRatingTable;
+  one_stop_dossiers: OneStopDossierTable;
+  one_stop_events: OneStopEventTable;
+  rate_hits: RateHitTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -78,6 +78,37 @@ export type RuleSet = {
       newElectionDays: number;
     };
   };
+  /** Feedback, complaints, denunciations and reception (R-H1…R-H8). Laws 02/2011/QH13, 25/2018/QH14,
+   * 42/2013/QH13 and Decree 20/2008 are all in force on this rule set's date. */
+  feedback: {
+    /** Complaints Law Art 9 (R-H1): 90 days from learning of the decision, obstacles excluded. */
+    complaintLimitDays: number;
+    /** Art 27 (R-H2): accept within 10 days of receipt. The law says "ngày"; Circular 07/2013 counted
+     * working days [U], so this is a setting. */
+    complaintAcceptDays: number;
+    complaintAcceptInWorkingDays: boolean;
+    /** Art 28 (R-H2): first instance 30 days (45 complex); remote areas 45 (60 complex). */
+    complaintResolveDays: { normal: number; complex: number; remoteNormal: number; remoteComplex: number };
+    /** Denunciation Law Art 24(1) (R-H3): initial handling 07 working days, 10 with checks at several places. */
+    denunciationInitialWorkingDays: number;
+    denunciationInitialMultiSiteWorkingDays: number;
+    /** Art 30 (R-H3): 30 days from acceptance; one 30-day extension if complex, two if especially complex. */
+    denunciationResolveDays: number;
+    denunciationExtensionDays: number;
+    denunciationMaxExtensions: { normal: number; complex: number; very_complex: number };
+    /** Art 40 (R-H3): the conclusion is published within 07 working days. */
+    publishConclusionWorkingDays: number;
+    /** Denunciation Law Art 24(2); Decree 20/2008 Art 9 (R-H3, R-H7): forward outside competence within 05 working days. */
+    forwardWorkingDays: number;
+    /** Citizen Reception Law Art 28(1) (R-H6): answer or notify within 10 working days. Petitions, reports
+     * and questions are held to the same clock (Decree 20/2008's amended times were not verified [U]). */
+    answerWorkingDays: number;
+    /** Reception Law Art 15(2)(d): the commune chairman receives citizens ≥ 1 day a week; Art 18(2): agency heads ≥ 1 a month. */
+    chairmanReceptionPerWeek: number;
+    agencyHeadReceptionPerMonth: number;
+    /** Lists flag an item "due soon" this many working days ahead (a working habit, not law). */
+    dueSoonWorkingDays: number;
+  };
 };
 
 export const LAW_10_2022: RuleSet = {
@@ -114,6 +145,23 @@ export const LAW_10_2022: RuleSet = {
     initiativePercent: 10,
     consentValidMonths: 3,
     election: { planDays: 20, teamDays: 10, noticeDays: 7, candidateListDays: 15, dismissalPetitionPercent: 50, newElectionDays: 60 },
+  },
+  feedback: {
+    complaintLimitDays: 90,
+    complaintAcceptDays: 10,
+    complaintAcceptInWorkingDays: false,
+    complaintResolveDays: { normal: 30, complex: 45, remoteNormal: 45, remoteComplex: 60 },
+    denunciationInitialWorkingDays: 7,
+    denunciationInitialMultiSiteWorkingDays: 10,
+    denunciationResolveDays: 30,
+    denunciationExtensionDays: 30,
+    denunciationMaxExtensions: { normal: 0, complex: 1, very_complex: 2 },
+    publishConclusionWorkingDays: 7,
+    forwardWorkingDays: 5,
+    answerWorkingDays: 10,
+    chairmanReceptionPerWeek: 1,
+    agencyHeadReceptionPerMonth: 1,
+    dueSoonWorkingDays: 2,
   },
 };
 

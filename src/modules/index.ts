@@ -2,6 +2,7 @@
 
 import { decisionsModule } from './decisions/index.js';
 import { disclosureModule } from './disclosure/index.js';
+import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
 import { unitsModule } from './units/index.js';
 
@@ -10,4 +11,5 @@ modules.push(
   unitsModule(() => modules),
   disclosureModule,
   decisionsModule,
+  feedbackModule,
 );

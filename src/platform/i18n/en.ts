@@ -1,4 +1,5 @@
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
+import { feedbackEn } from '../../modules/feedback/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
@@ -522,4 +523,5 @@ export const en: Record<MessageKey, string> = {
   'disclosure.section.empty': 'Nothing disclosed yet.',
   'disclosure.section.all': 'All disclosures of {unit}',
   ...decisionsEn,
+  ...feedbackEn,
 };

@@ -1,4 +1,5 @@
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
+import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
@@ -519,6 +520,7 @@ export const vi = {
   'disclosure.section.empty': 'Chưa có nội dung công khai.',
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
   ...decisionsVi,
+  ...feedbackVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

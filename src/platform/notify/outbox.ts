@@ -5,7 +5,8 @@
 import type { Conn, Db } from '../../db/index.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
-export type Channel = 'in_app' | 'dev';
+/** sms, zalo and email recipients may be sealed (seal() from platform/crypto): the worker opens them. */
+export type Channel = 'in_app' | 'dev' | 'sms' | 'zalo' | 'email';
 export type Message = { channel: Channel; recipient: string; template: TemplateName; params: Record<string, string | number> };
 
 export const MAX_ATTEMPTS = 5;

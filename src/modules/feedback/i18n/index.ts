@@ -1,0 +1,10 @@
+// The feedback module's catalogue, one part per area so that each file stays small; the platform
+// catalogues (src/platform/i18n/vi.ts, en.ts) spread these in.
+import * as core from './core.js';
+import * as handling from './handling.js';
+import * as intake from './intake.js';
+import * as ratings from './ratings.js';
+import * as reception from './reception.js';
+
+export const feedbackVi = { ...core.vi, ...intake.vi, ...handling.vi, ...reception.vi, ...ratings.vi } as const;
+export const feedbackEn: Record<keyof typeof feedbackVi, string> = { ...core.en, ...intake.en, ...handling.en, ...reception.en, ...ratings.en };

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+
+export function receptionRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
