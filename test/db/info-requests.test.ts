@@ -58,7 +58,7 @@ describe('anyone sends a request to the commune, without an account (R-C4; Law 1
     expect(page.text).toContain('Đang giải quyết');
     expect(await row(code)).toMatchObject({ channel: 'electronic', received_on: '2026-11-20', due_date: '2026-11-26', status: 'open', created_by: null });
     const m = await lastMessage();
-    expect(m).toMatchObject({ channel: 'dev', recipient: '0987654321', template: 'notice' });
+    expect(m).toMatchObject({ channel: 'sms', recipient: '0987654321', template: 'notice' });
     expect(m.params.body).toContain(code);
     expect(m.params.body).toContain('26/11/2026');
     expect(await lastAction()).toBe('info_request.received');
@@ -127,7 +127,7 @@ describe('officials answer, extend or refuse (R-C4)', () => {
     expect(ok.status).toBe(303);
     expect(await row(code)).toMatchObject({ extended_until: '2026-12-11', extension_reason: reason, status: 'open' });
     const m = await lastMessage();
-    expect(m).toMatchObject({ channel: 'dev', recipient: '0987654321' });
+    expect(m).toMatchObject({ channel: 'sms', recipient: '0987654321' });
     expect(m.params.body).toContain('11/12/2026');
     expect(m.params.body).toContain(reason);
     expect(await lastAction()).toBe('info_request.extended');

@@ -141,8 +141,8 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
           attempts: 0,
         })
         .execute();
-      // SMS arrives with the feedback issue; until then codes go to the development outbox.
-      await enqueue(trx, { channel: 'dev', recipient: phone, template: 'otp', params: { code } }, now);
+      // By SMS (in development, with no gateway configured, it lands on /dev/outbox).
+      await enqueue(trx, { channel: 'sms', recipient: phone, template: 'otp', params: { code } }, now);
     });
     return sendPage(req, reply, <PhoneCodePage view={viewOf(req, deps)} phone={phone} next={next} sent />);
   });

@@ -1,7 +1,8 @@
 // Notification outbox (DESIGN.md "notify"): a use case writes its messages into the outbox inside
 // its own transaction, so a message exists exactly when its change does; a worker delivers them
-// with retries and exponential backoff. Channels now: in-app and a development channel whose
-// messages are shown on /dev/outbox (SMS, Zalo and e-mail come with the feedback issue).
+// with retries and exponential backoff. A channel's failure therefore never undoes the change that
+// queued the message (issue 5, "a gateway that is down"). Senders: in-app and a development channel
+// here; SMS, Zalo and e-mail in ./channels, assembled by buildSenders (./senders.ts) from the config.
 import type { Conn, Db } from '../../db/index.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
@@ -9,8 +10,11 @@ import { renderTemplate, type TemplateName } from './templates.js';
 export type Channel = 'in_app' | 'dev' | 'sms' | 'zalo' | 'email';
 export type Message = { channel: Channel; recipient: string; template: TemplateName; params: Record<string, string | number> };
 
-export const MAX_ATTEMPTS = 5;
-/** A claimed message is retried after this lease if its worker died mid-delivery. */
+/** With the backoff below, 8 attempts span about two hours (1, 2, 4 … 64 minutes apart), long enough
+ * to ride out a typical gateway outage before the message is marked failed. */
+export const MAX_ATTEMPTS = 8;
+/** A claimed message is retried after this lease if its worker died mid-delivery. Channel senders
+ * time out well before it, so a slow gateway never lets a second worker send the same message. */
 const LEASE_MS = 60_000;
 
 export async function enqueue(db: Conn, msg: Message, now: Date): Promise<void> {
@@ -29,7 +33,18 @@ export async function enqueue(db: Conn, msg: Message, now: Date): Promise<void> 
     .execute();
 }
 
-export type Deliver = (db: Db, msg: { channel: string; recipient: string; title: string; body: string; link?: string }, now: Date) => Promise<void>;
+/** What a sender receives: the rendered text, plus the outbox id (a tracking id for the gateway) and
+ * the template parameters (Zalo fills its registered template with them). */
+export type Outgoing = {
+  id?: number;
+  channel: string;
+  recipient: string;
+  title: string;
+  body: string;
+  link?: string;
+  params?: Record<string, string | number>;
+};
+export type Deliver = (db: Db, msg: Outgoing, now: Date) => Promise<void>;
 
 /** The channels' senders. A channel that throws is retried with backoff. */
 export const defaultSenders: Record<string, Deliver> = {
@@ -73,8 +88,9 @@ export async function processOutbox(db: Db, now: Date, senders: Record<string, D
     const sender = senders[m.channel];
     try {
       if (!sender) throw new Error(`no sender for channel ${m.channel}`);
-      const text = renderTemplate(m.template as TemplateName, JSON.parse(m.params));
-      await sender(db, { channel: m.channel, recipient: m.recipient, ...text }, now);
+      const params = JSON.parse(m.params) as Record<string, string | number>;
+      const text = renderTemplate(m.template as TemplateName, params);
+      await sender(db, { id: m.id, channel: m.channel, recipient: m.recipient, ...text, params }, now);
       await db.updateTable('outbox').set({ status: 'sent', sent_at: now.toISOString(), last_error: null }).where('id', '=', m.id).execute();
       sent++;
     } catch (e) {
@@ -95,14 +111,20 @@ export async function processOutbox(db: Db, now: Date, senders: Record<string, D
   return { sent, failed };
 }
 
-/** Runs the worker in this process until stopped. */
-export function startOutboxWorker(db: Db, clock: { now(): Date }, intervalMs = 2000, onError?: (e: unknown) => void): () => void {
+/** Runs the worker in this process until stopped; main.ts passes buildSenders(config). */
+export function startOutboxWorker(
+  db: Db,
+  clock: { now(): Date },
+  intervalMs = 2000,
+  onError?: (e: unknown) => void,
+  senders: Record<string, Deliver> = defaultSenders,
+): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      await processOutbox(db, clock.now());
+      await processOutbox(db, clock.now(), senders);
     } catch (e) {
       onError?.(e);
     } finally {

@@ -6,6 +6,10 @@ import { formatDateTime } from '../i18n/index.js';
 import { Layout } from '../ui/layout.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
+/** A sealed recipient (a citizen's phone or e-mail, R-H4) is never opened for display, even here:
+ * the page shows that it is sealed. Kept beside the page rather than in the shared catalogue. */
+const SEALED = { vi: '(đã mã hoá)', en: '(encrypted)' } as const;
+
 export function outboxRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The development outbox shows what would have been sent (one-time codes included), so a
   // newcomer can sign in as a resident. It does not exist in production (config.devOutbox).
@@ -38,9 +42,12 @@ export function outboxRoutes(app: FastifyInstance, deps: AppDeps): void {
                 <tr key={r.id}>
                   <td>{formatDateTime(r.created_at)}</td>
                   <td>{r.channel}</td>
-                  <td>{r.recipient}</td>
+                  <td>{r.recipient.startsWith('v1.') ? SEALED[view.lang] : r.recipient}</td>
                   <td class="msg">{renderTemplate(r.template as TemplateName, JSON.parse(r.params)).body}</td>
-                  <td>{r.status}</td>
+                  <td>
+                    {r.status}
+                    {r.last_error ? <span class="muted"> — {r.last_error}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
