@@ -35,6 +35,8 @@ export type Config = {
   oneStopSecret: string | null;
   /** Submissions and ratings allowed per client address per minute (spam bursts, rating stuffing). */
   intakePerMinute: number;
+  /** Behind a reverse proxy: which proxy to trust for the client address (Fastify trustProxy). */
+  trustProxy: boolean | string;
 };
 
 export const DEV_SECRET = 'danchu-development-secret-change-me';
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMailSecret: env.INBOUND_MAIL_SECRET || null,
     oneStopSecret: env.ONE_STOP_SECRET || null,
     intakePerMinute,
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY && env.TRUST_PROXY !== 'false' ? env.TRUST_PROXY : false,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n- ${problems.join('\n- ')}`);

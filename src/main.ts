@@ -8,13 +8,16 @@ import { openDb } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
 import { endExpiredTerms } from './modules/decisions/commands/election-interim.js';
+import { escalateOverdue } from './modules/feedback/escalate.js';
 import { ImportError, importUnits, parseUnitsCsv } from './modules/units/import.js';
 import { verifyAudit } from './platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT_PHONE } from './platform/auth/demo-accounts.js';
 import { todayInVietnam } from './platform/calendar/calendar.js';
 import { ensureOfficialDays } from './platform/calendar/store.js';
 import { systemClock } from './platform/clock.js';
+import { pruneHits } from './platform/http/rate-limit.js';
 import { startOutboxWorker } from './platform/notify/outbox.js';
+import { buildSenders } from './platform/notify/senders.js';
 
 const USAGE = `danchu <command>
   serve                 migrate, seed the demo on a first start (not in production), serve HTTP
@@ -93,12 +96,19 @@ async function serve(d: AppDeps): Promise<number> {
     await seedDemo(d);
   } else await ensureOfficialDays(d.db);
   const app = await createApp(d);
-  const stopWorker = startOutboxWorker(d.db, d.clock, 2000, (e) => app.log.error({ err: e }, 'outbox worker'));
+  // SMS, Zalo and e-mail are sent when configured (docs/operations.md "Notification channels").
+  const stopWorker = startOutboxWorker(d.db, d.clock, 2000, (e) => app.log.error({ err: e }, 'outbox worker'), buildSenders(d.config));
   // R-B2/R-B4: a village head whose term (or interim period) has ended loses the role; checked at
   // start and every hour, since terms end on a date.
-  const endTerms = () => endExpiredTerms(d).catch((e) => app.log.error({ err: e }, 'ending expired terms'));
-  void endTerms();
-  const termTimer = setInterval(endTerms, 3_600_000);
+  // R-H2/R-H3: an item past its statutory deadline is escalated to the unit head once; also hourly.
+  // Old rate-limit hits are pruned on the same beat.
+  const hourly = () => {
+    endExpiredTerms(d).catch((e) => app.log.error({ err: e }, 'ending expired terms'));
+    escalateOverdue(d).catch((e) => app.log.error({ err: e }, 'escalating overdue feedback'));
+    pruneHits(d.db, d.clock.now()).catch((e) => app.log.error({ err: e }, 'pruning rate limits'));
+  };
+  hourly();
+  const termTimer = setInterval(hourly, 3_600_000);
   termTimer.unref();
   const address = await app.listen({ port: d.config.port, host: d.config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');

@@ -524,7 +524,6 @@ export interface ReceptionBookingTable {
   reception_day_id: number;
   slot: string;
   booking_code: string;
-  topic: string;
   sealed: string;
   status: 'booked' | 'cancelled' | 'received' | 'no_show';
   item_id: number | null;

@@ -107,6 +107,9 @@ export const migration: Migration = {
     await db.schema.createIndex('feedback_commune_due').on('feedback_items').columns(['commune_id', 'status', 'due_on']).execute();
     await db.schema.createIndex('feedback_published').on('feedback_items').columns(['commune_id', 'published_on']).execute();
     await db.schema.createIndex('feedback_user').on('feedback_items').columns(['user_id']).execute();
+    // R-H4: lists hide a denunciation from the person and the unit it names; these find them cheaply.
+    await db.schema.createIndex('feedback_subject_user').on('feedback_items').columns(['subject_user_id']).execute();
+    await db.schema.createIndex('feedback_subject_unit').on('feedback_items').columns(['subject_unit_id']).execute();
 
     // R-H4 (Denunciation Law Arts 8(3), 9(1)(b), 56): the author's identity (name, address, phone,
     // e-mail, ID number, signature image) sealed with AES-256-GCM, apart from the item.
@@ -159,7 +162,6 @@ export const migration: Migration = {
       .addColumn('reception_day_id', 'integer', (c) => c.notNull().references('reception_days.id'))
       .addColumn('slot', 'text', (c) => c.notNull())
       .addColumn('booking_code', 'text', (c) => c.notNull().unique())
-      .addColumn('topic', 'text', (c) => c.notNull())
       .addColumn('sealed', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('booked','cancelled','received','no_show')`))
       .addColumn('item_id', 'integer', (c) => c.references('feedback_items.id'))

@@ -10,17 +10,24 @@ import { enqueue } from '../../platform/notify/outbox.js';
 import { feedbackPolicy } from './feedback.policy.js';
 import type { FeedbackItem, Identity } from './model.js';
 
-/** Codes like "PA-7K3M9Q": no 0/O/1/I/L to misread on a phone, ~31 bits, unique index as the last guard. */
+/** Codes like "PA-7K3M9QX4TP": no 0/O/1/I/L to misread on a phone. The code is the citizen's only key
+ * to their item, so it must not be guessable (review finding 16): 10 letters of 31 are ~49.5 bits;
+ * at a million items one random try in ~900 million hits, and misses are rate-limited besides. The
+ * unique index is the last guard against a clash. Codes given out before had 6 letters; they still work. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const TRACKING_CODE_LENGTH = 10;
 export function newTrackingCode(): string {
   let s = '';
-  for (let i = 0; i < 6; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) s += ALPHABET[randomInt(ALPHABET.length)];
   return `PA-${s}`;
 }
-/** Accepts what a citizen types: lower case, spaces, a missing "PA-". */
+/** Accepts what a citizen types: lower case, spaces, dashes, a missing "PA-". A code's own letters may
+ * begin with "PA" too, so the prefix is taken off only when the rest has a code's length without it
+ * (10, or 6 for the older codes). */
 export function normaliseTrackingCode(input: string): string {
   const s = input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return `PA-${s.startsWith('PA') ? s.slice(2) : s}`;
+  const bare = s.length === TRACKING_CODE_LENGTH || s.length === 6;
+  return `PA-${s.startsWith('PA') && !bare ? s.slice(2) : s}`;
 }
 
 export type EventActor = { userId: number | null; label: string };

@@ -11,11 +11,16 @@ export const feedbackPolicy = definePolicy({
   /** Officials enter items received in person, by phone, letter, suggestion box, at reception or on social networks. */
   record: ['commune_official', 'commune_chairman', 'village_head', 'agency_head', 'agency_staff'],
   /** Lists, details and the handling steps of items routed to the unit. */
-  handle: ['commune_official', 'commune_chairman', 'village_head', 'agency_head', 'agency_staff', 'inspection_board_member'],
+  handle: ['commune_official', 'commune_chairman', 'village_head', 'agency_head', 'agency_staff'],
+  /** The People's Inspection Board supervises (Law 10/2022 Arts 36–39): it handles only the items
+   * routed to the board itself (handler_board = 1; `may` in commands/handle.ts), never the commune's. */
+  handleBoard: ['inspection_board_member'],
   /** Read-only oversight of a commune's intake (no personal data). */
   oversee: ['commune_official', 'commune_chairman', 'front_chairman', 'council_observer', 'inspection_board_member', 'admin'],
   /** The author's contact of a petition, report, complaint or question: those who must answer them. */
-  viewIdentity: ['commune_official', 'commune_chairman', 'village_head', 'agency_head', 'inspection_board_member'],
+  viewIdentity: ['commune_official', 'commune_chairman', 'village_head', 'agency_head'],
+  /** The board sees the author's contact only of the items it handles itself (identityOk in commands/handle.ts). */
+  viewIdentityBoard: ['inspection_board_member'],
   /** Denunciation Law Arts 12–15: the head who settles a denunciation; verifiers see it only without the identity (Art 56). */
   viewDenouncerIdentity: ['commune_chairman', 'agency_head'],
   /** Accepting, extending and concluding a complaint or denunciation is the head's decision (Complaints Law Art 18; Denunciation Law Art 13). */

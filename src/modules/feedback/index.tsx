@@ -6,6 +6,7 @@ import { defineModule } from '../module.js';
 import { seedDemoHandling } from './demo-handling.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoReception } from './demo-reception.js';
+import { exportRoutes } from './export-routes.js';
 import { handlingRoutes } from './handling-routes.js';
 import { intakeRoutes } from './intake-routes.js';
 import { ratingRoutes } from './rating-routes.js';
@@ -19,6 +20,7 @@ export const feedbackModule = defineModule({
     handlingRoutes(app, deps);
     receptionRoutes(app, deps);
     ratingRoutes(app, deps);
+    exportRoutes(app, deps);
   },
   seedDemo: async (deps) => {
     await seedDemoIntake(deps);

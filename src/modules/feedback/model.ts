@@ -33,7 +33,16 @@ export const NOTIFY_CHANNELS: readonly NotifyChannel[] = ['none', 'sms', 'zalo',
 /** The author's identity, sealed in feedback_identities (R-H4). Every field optional except where
  * the kind needs it: a complaint and a denunciation need a name and an address (Complaints Law
  * Art 8(2); Denunciation Law Art 23(1)). */
-export type Identity = { name?: string; address?: string; phone?: string; email?: string; idNumber?: string };
+export type Identity = {
+  name?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  idNumber?: string;
+  /** A signed-in resident's account, kept here (sealed) instead of feedback_items.user_id when the
+   * item is a denunciation: the account names the denouncer (R-H4; Denunciation Law Art 8(3)). */
+  userId?: number;
+};
 
 /** Where a category goes when the commune has not set a rule: to the commune People's Committee,
  * except the village's own affairs, which go to the village head when the village is known. */

@@ -5,6 +5,14 @@ import * as handling from './handling.js';
 import * as intake from './intake.js';
 import * as ratings from './ratings.js';
 import * as reception from './reception.js';
+import * as track from './track.js';
 
-export const feedbackVi = { ...core.vi, ...intake.vi, ...handling.vi, ...reception.vi, ...ratings.vi } as const;
-export const feedbackEn: Record<keyof typeof feedbackVi, string> = { ...core.en, ...intake.en, ...handling.en, ...reception.en, ...ratings.en };
+export const feedbackVi = { ...core.vi, ...intake.vi, ...track.vi, ...handling.vi, ...reception.vi, ...ratings.vi } as const;
+export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
+  ...core.en,
+  ...intake.en,
+  ...track.en,
+  ...handling.en,
+  ...reception.en,
+  ...ratings.en,
+};

@@ -39,7 +39,12 @@ export async function updateIfOpen(
 export async function notifyRequester(trx: Conn, r: Pick<InfoRequestRow, 'requester_contact' | 'tracking_code'>, title: string, body: string, now: Date) {
   await enqueue(
     trx,
-    { channel: r.requester_contact.includes('@') ? 'email' : 'sms', recipient: r.requester_contact, template: 'notice', params: { title, body, link: `/info-requests/${r.tracking_code}` } },
+    {
+      channel: r.requester_contact.includes('@') ? 'email' : 'sms',
+      recipient: r.requester_contact,
+      template: 'notice',
+      params: { title, body, link: `/info-requests/${r.tracking_code}` },
+    },
     now,
   );
 }

@@ -1,0 +1,56 @@
+// The commune's feedback register as CSV (Decree 20/2008 Art 9; R-H7): officials of the commune and
+// its overseers download it; it lists every item of the year with its clocks and never carries an
+// author's identity, a denunciation's title or its content (R-H4; Denunciation Law Arts 8(3), 56).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/modules/feedback/export-routes.js';
+import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { signIn } from './sign-in-helper.js';
+
+let s: TestServer;
+let nari: number;
+
+beforeAll(async () => {
+  s = await startTestServer({ seed: 'demo' });
+  nari = (await s.deps.db.selectFrom('units').select('id').where('code', '=', '02155').where('valid_to', 'is', null).executeTakeFirstOrThrow()).id;
+}, 120_000);
+afterAll(() => s?.close());
+
+describe('the feedback register export (Decree 20/2008 Art 9)', () => {
+  it('R-H4: a commune official gets every item of the year, without identity, denunciation titles or contents', async () => {
+    const a = await signIn(s.url, 'canbo.nari');
+    const r = await a.get(`/units/${nari}/feedback/register.csv?year=2026`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/csv');
+    const items = await s.deps.db.selectFrom('feedback_items').select(['tracking_code', 'kind', 'title', 'content']).where('commune_id', '=', nari).execute();
+    expect(items.length).toBeGreaterThan(3);
+    const lines = r.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'tracking_code,received_on,kind,category,channel,title,village,handler_unit,handler_agency,status,clock,due_on,accepted_on,extensions,answered_on,published_on,forwarded_to,late_days,rating',
+    );
+    expect(lines).toHaveLength(items.length + 1);
+    for (const it of items) {
+      expect(r.text).toContain(it.tracking_code);
+      expect(r.text).not.toContain(it.content.slice(0, 30));
+      if (it.kind === 'denunciation') expect(r.text).not.toContain(it.title);
+      else expect(r.text).toContain(it.title.slice(0, 20));
+    }
+    for (const secret of ['Lý Thị Mai', '0912000102', '006190001234', 'Thôn Bản Đính, xã Na Rì']) expect(r.text).not.toContain(secret);
+  });
+
+  it('is refused to a visitor and to another commune’s official', async () => {
+    const anon = await new Agent(s.url).get(`/units/${nari}/feedback/register.csv`);
+    expect([302, 303, 401]).toContain(anon.status);
+    const other = await signIn(s.url, 'canbo.vanlang');
+    expect((await other.get(`/units/${nari}/feedback/register.csv`)).status).toBe(403);
+    expect((await other.get('/units/abc/feedback/register.csv')).status).toBe(404);
+  });
+
+  it('quotes cells and defuses spreadsheet formulas', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('Cầu, đường')).toBe('"Cầu, đường"');
+    expect(csvCell(null)).toBe('');
+  });
+});
