@@ -21,8 +21,13 @@ describe('config: validated once at start', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEV_SECRET })).toThrow(/SESSION_SECRET/);
     const secret = 'x'.repeat(40);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
-    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://danchu.thainguyen.gov.vn' });
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(/PUBLIC_URL/);
+    const DATA_KEY = Buffer.alloc(32, 9).toString('base64');
+    const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://danchu.thainguyen.gov.vn', DATA_KEY });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_KEY })).toThrow(/PUBLIC_URL/);
+    // R-H4: a denouncer's identity is never sealed with the key published in the source.
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://x.vn' })).toThrow(/DATA_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://x.vn', DATA_KEY: 'c2hvcnQ=' })).toThrow(/DATA_KEY/);
+    expect(ok.dataKey.equals(Buffer.alloc(32, 9))).toBe(true);
     expect(ok.cookieSecure).toBe(true);
     expect(ok.devOutbox).toBe(false);
     expect(ok.seedDemoOnFirstStart).toBe(false);

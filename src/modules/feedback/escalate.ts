@@ -7,7 +7,6 @@
 // or holds a role in the unit denounced, is never told of the denunciation (finding 1; R-H4): the
 // commune's officials are told instead, since the unit may then only forward it (Art 13).
 import type { AppDeps } from '../../app-deps.js';
-import type { FeedbackStatus } from '../../db/types.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
@@ -15,7 +14,6 @@ import { enqueue } from '../../platform/notify/outbox.js';
 import { appendEvent, SYSTEM } from './common.js';
 
 const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
-const RUNNING: readonly FeedbackStatus[] = ['received', 'accepted', 'answered'];
 const BATCH = 500;
 const vi = translator('vi');
 
@@ -39,21 +37,20 @@ export async function escalateOverdue(deps: AppDeps): Promise<number> {
   const communes = await db.selectFrom('units').select('id').where('level', 'in', COMMUNE_LEVELS).execute();
   let done = 0;
   for (const c of communes) {
-    for (const status of RUNNING) {
-      for (;;) {
-        // One index range per commune and status: (commune_id, status, due_on).
-        let q = db
-          .selectFrom('feedback_items')
-          .select(['id', 'tracking_code', 'kind', 'commune_id', 'subject_user_id', 'subject_unit_id', 'handler_agency_id', 'clock', 'due_on'])
-          .where('commune_id', '=', c.id)
-          .where('status', '=', status)
-          .where('due_on', '<', today)
-          .where('escalated_on', 'is', null);
-        if (status === 'answered') q = q.where('clock', '=', 'publish');
-        const rows = await q.orderBy('due_on').limit(BATCH).execute();
-        for (const it of rows) if (await escalateOne(deps, it, now, today)) done++;
-        if (rows.length < BATCH) break;
-      }
+    for (;;) {
+      // One range of the partial index (commune_id, due_on) where clock is not null: running clocks only.
+      const rows = await db
+        .selectFrom('feedback_items')
+        .select(['id', 'tracking_code', 'kind', 'commune_id', 'subject_user_id', 'subject_unit_id', 'handler_agency_id', 'clock', 'due_on'])
+        .where('commune_id', '=', c.id)
+        .where('clock', 'is not', null)
+        .where('due_on', '<', today)
+        .where('escalated_on', 'is', null)
+        .orderBy('due_on')
+        .limit(BATCH)
+        .execute();
+      for (const it of rows) if (await escalateOne(deps, it, now, today)) done++;
+      if (rows.length < BATCH) break;
     }
   }
   return done;

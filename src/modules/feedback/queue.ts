@@ -44,7 +44,6 @@ export type Queue = { rows: QueueRow[]; page: number; hasNext: boolean; counts: 
 
 export const PAGE_SIZE = 50;
 /** An answered denunciation's clock runs until its conclusion is published (Art 40). */
-const RUNNING: readonly ('received' | 'accepted' | 'answered')[] = ['received', 'accepted', 'answered'];
 
 /** Which list the actor may read at this unit: a commune-wide role reads the commune, an agency
  * role only its agency's items; null when the actor may read none. */
@@ -74,9 +73,10 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
   const cal = await workingCalendar(deps);
   const rules = ruleSetOn(today).feedback;
   const horizon = dueSoonHorizon(today, rules, cal);
-  const statuses = f.status ? [f.status] : RUNNING;
-
-  const base = (status: FeedbackStatus) => {
+  // A clock runs on an item exactly while `clock` is set (received, accepted, or an answered
+  // denunciation awaiting publication); the partial indexes (commune_id, due_on) and
+  // (handler_unit_id, due_on) hold only those items, so every query below is one index range.
+  const base = () => {
     let q = deps.db.selectFrom('feedback_items');
     q =
       scope.by === 'commune'
@@ -86,19 +86,14 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
           : scope.by === 'unit'
             ? q.where('handler_unit_id', '=', scope.unitId)
             : q.where('handler_unit_id', '=', scope.communeId).where('handler_agency_id', 'in', scope.agencyIds);
-    q = q.where('status', '=', status);
-    // Answered items wait only for a denunciation's publication; others keep their last deadline.
-    if (status === 'answered') q = q.where('clock', '=', 'publish');
+    q = q.where('clock', 'is not', null).where('due_on', 'is not', null);
+    if (f.status) q = q.where('status', '=', f.status);
     if (f.kind) q = q.where('kind', '=', f.kind);
     if (f.villageId) q = q.where('village_id', '=', f.villageId);
     return q;
   };
   const dueRange = <Q extends ReturnType<typeof base>>(q: Q, due: DueFilter): Q =>
-    (due === 'overdue'
-      ? q.where('due_on', '<', today)
-      : due === 'due_soon'
-        ? q.where('due_on', '>=', today).where('due_on', '<=', horizon)
-        : q.where('due_on', 'is not', null)) as Q;
+    (due === 'overdue' ? q.where('due_on', '<', today) : due === 'due_soon' ? q.where('due_on', '>=', today).where('due_on', '<=', horizon) : q) as Q;
 
   const COLUMNS = [
     'id',
@@ -117,78 +112,49 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
     'subject_user_id',
     'subject_unit_id',
   ] as const;
-  const want = page * PAGE_SIZE + 1;
   // Finding 1 (R-H4; Denunciation Law Arts 8(3), 13): denunciations against the actor or a unit the
   // actor belongs to are left out of the list and its counts. They are few: read them first, then
-  // leave their ids out of the pages and subtract them from the index-only counts.
+  // leave their ids out of the page and subtract them from the counts.
   const aboveIds = actor ? unitsAbove(actor) : [];
   const hidden =
     actor && (actor.userId !== null || aboveIds.length)
-      ? (
-          await Promise.all(
-            statuses.map((x) =>
-              base(x)
-                .where('kind', '=', 'denunciation')
-                .where((eb) =>
-                  eb.or([
-                    ...(actor.userId !== null ? [eb('subject_user_id', '=', actor.userId)] : []),
-                    ...(aboveIds.length ? [eb('subject_unit_id', 'in', aboveIds)] : []),
-                  ]),
-                )
-                .select(['id', 'status', 'due_on'])
-                .execute(),
-            ),
+      ? await base()
+          .where('kind', '=', 'denunciation')
+          .where((eb) =>
+            eb.or([
+              ...(actor.userId !== null ? [eb('subject_user_id', '=', actor.userId)] : []),
+              ...(aboveIds.length ? [eb('subject_unit_id', 'in', aboveIds)] : []),
+            ]),
           )
-        ).flat()
+          .select(['id', 'due_on'])
+          .execute()
       : [];
   const hiddenIds = hidden.map((r) => r.id);
   const visible = <Q extends ReturnType<typeof base>>(q: Q): Q => (hiddenIds.length ? (q.where('id', 'not in', hiddenIds) as Q) : q);
   const inRange = (due: string, d: DueFilter) => (d === 'overdue' ? due < today : d === 'due_soon' ? due >= today && due <= horizon : true);
-  // Received and accepted: one index range each, and index-only counts. Answered denunciations
-  // awaiting publication are few but sit among every answered item of the unit: they are read
-  // once, and counted and paged here.
-  const ranged = statuses.filter((x) => x !== 'answered');
-  const [parts, counted, publishing] = await Promise.all([
-    Promise.all(
-      ranged.map((x) =>
-        visible(dueRange(base(x), f.due))
-          .select(COLUMNS)
-          .orderBy('due_on')
-          .orderBy('id')
-          .limit(want)
-          .execute(),
-      ),
-    ),
+  const [rows, counted] = await Promise.all([
+    visible(dueRange(base(), f.due))
+      .select(COLUMNS)
+      .orderBy('due_on')
+      .orderBy('id')
+      .offset((page - 1) * PAGE_SIZE)
+      .limit(PAGE_SIZE + 1)
+      .execute(),
     Promise.all(
       (['open', 'overdue', 'due_soon'] as const).map(async (d) => {
-        const ns = await Promise.all(
-          ranged.map((x) =>
-            dueRange(base(x), d)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow(),
-          ),
-        );
-        const gone = hidden.filter((r) => r.status !== 'answered' && r.due_on !== null && inRange(r.due_on, d)).length;
-        return ns.reduce((sum, r) => sum + Number(r.n), 0) - gone;
+        const r = await dueRange(base(), d)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(r.n) - hidden.filter((h) => h.due_on !== null && inRange(h.due_on, d)).length;
       }),
     ),
-    statuses.includes('answered')
-      ? visible(dueRange(base('answered'), 'open'))
-          .select(COLUMNS)
-          .execute()
-      : Promise.resolve([]),
   ]);
-  const [open, overdue, dueSoon] = (['open', 'overdue', 'due_soon'] as const).map(
-    (d, i) => counted[i]! + publishing.filter((r) => inRange(r.due_on!, d)).length,
-  ) as [number, number, number];
-  const merged = [...parts.flat(), ...publishing.filter((r) => inRange(r.due_on!, f.due))].sort((a, b) =>
-    a.due_on! < b.due_on! ? -1 : a.due_on! > b.due_on! ? 1 : a.id - b.id,
-  );
-  const slice = merged.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const [open, overdue, dueSoon] = counted as [number, number, number];
+  const slice = rows.slice(0, PAGE_SIZE);
   const mayReadTitle = await denunciationTitles(deps, actor, slice);
   return {
     page,
-    hasNext: merged.length > page * PAGE_SIZE,
+    hasNext: rows.length > PAGE_SIZE,
     counts: { open, overdue, dueSoon },
     rows: slice.map((r) => ({
       id: r.id,

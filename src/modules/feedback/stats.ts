@@ -73,14 +73,16 @@ export async function communeCounts(db: Conn, communeId: number) {
       .selectFrom('feedback_items')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('commune_id', '=', communeId)
-      .where('status', 'in', ['received', 'accepted'])
+      // Items with a running clock (partial index feedback_commune_due).
+      .where('clock', 'is not', null)
+      .where('due_on', 'is not', null)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('feedback_items')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('commune_id', '=', communeId)
+      // published_on is only ever set together with publishable = 1 (commands/answer.ts).
       .where('published_on', 'is not', null)
-      .where('publishable', '=', 1)
       .executeTakeFirstOrThrow(),
   ]);
   return { open: Number(open.n), published: Number(published.n) };

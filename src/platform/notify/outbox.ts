@@ -12,6 +12,8 @@ export type Message = { channel: Channel; recipient: string; template: TemplateN
 
 /** With the backoff below, 8 attempts span about two hours (1, 2, 4 … 64 minutes apart), long enough
  * to ride out a typical gateway outage before the message is marked failed. */
+/** Messages claimed per round of the worker. */
+const BATCH = 50;
 export const MAX_ATTEMPTS = 8;
 /** A claimed message is retried after this lease if its worker died mid-delivery. Channel senders
  * time out well before it, so a slow gateway never lets a second worker send the same message. */
@@ -64,7 +66,7 @@ export const defaultSenders: Record<string, Deliver> = {
 export const backoffMs = (attempts: number): number => Math.min(2 ** attempts * 30_000, 6 * 3600_000);
 
 /** Delivers due messages once; returns how many were sent and how many failed this round. */
-export async function processOutbox(db: Db, now: Date, senders: Record<string, Deliver> = defaultSenders, limit = 50) {
+export async function processOutbox(db: Db, now: Date, senders: Record<string, Deliver> = defaultSenders, limit = BATCH) {
   const due = await db
     .selectFrom('outbox')
     .selectAll()
@@ -124,7 +126,12 @@ export function startOutboxWorker(
     if (running) return;
     running = true;
     try {
-      await processOutbox(db, clock.now(), senders);
+      // A full batch means more are waiting (a burst of submissions): go on at once rather than
+      // after the interval, so thousands of notices leave in seconds, not minutes.
+      for (let round = 0; round < 100; round++) {
+        const r = await processOutbox(db, clock.now(), senders);
+        if (r.sent + r.failed < BATCH) break;
+      }
     } catch (e) {
       onError?.(e);
     } finally {
