@@ -11,6 +11,7 @@ import { unitById } from '../units/units.repo.js';
 import { loadHandled, secretsShown } from './commands/handle.js';
 import { idOr404 } from './ids.js';
 import { detailData, mayRead } from './manage-data.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from './model.js';
 import { queueFor, readFilter, scopeFor } from './queue.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -82,9 +83,6 @@ function tokenActor(req: FastifyRequest) {
   if (req.actor.via !== 'token') throw new AppError(403, 'token_required', 'token_required');
   return req.actor;
 }
-
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 export function officialsApi(app: FastifyInstance, deps: AppDeps): void {
   const docs = { tags: ['feedback'], security: [{ bearer: [] }] };

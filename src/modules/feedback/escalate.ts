@@ -12,8 +12,8 @@ import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
 import { enqueue } from '../../platform/notify/outbox.js';
 import { appendEvent, SYSTEM } from './common.js';
+import { COMMUNE_LEVELS } from './model.js';
 
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 const BATCH = 500;
 const vi = translator('vi');
 

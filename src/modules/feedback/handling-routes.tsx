@@ -21,14 +21,13 @@ import { feedbackPolicy } from './feedback.policy.js';
 import { idOr404 } from './ids.js';
 import { detailData, mayRead } from './manage-data.js';
 import type { Identity } from './model.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from './model.js';
 import { queueFor, readFilter, scopeFor } from './queue.js';
 import { settingsRoutes } from './settings-routes.js';
 import { ManageDetailPage } from './views/manage-detail.js';
 import { handlerKey, ManageListPage } from './views/manage-list.js';
 
 type P = Record<string, string>;
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 type Run = (deps: AppDeps, req: FastifyRequest, id: number, version: number) => Promise<HandleResult>;
 const b = (req: FastifyRequest, name: string) => field(req.body, name);

@@ -7,10 +7,9 @@ import type { Unit } from '../../db/types.js';
 import { NotFound } from '../../platform/errors.js';
 import { clientKey as hashClient } from '../../platform/http/rate-limit.js';
 import { parseId } from './ids.js';
+import { COMMUNE_LEVELS } from './model.js';
 import { slotStarted, slotsOf, slotTime } from './rules/reception.js';
 import type { DayFacts, SlotRow } from './views/reception-book.js';
-
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 
 export async function communeOf(db: Conn, id: number): Promise<Unit> {
   const unit = parseId(id) ? await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst() : undefined;

@@ -10,10 +10,8 @@ import { unitById } from '../units/units.repo.js';
 import { loadSettings, saveSettings } from './commands/settings.js';
 import { feedbackPolicy } from './feedback.policy.js';
 import { idOr404 } from './ids.js';
-import { CATEGORIES } from './model.js';
+import { CATEGORIES, COMMUNE_LEVELS } from './model.js';
 import { type SettingsModel, SettingsPage } from './views/manage-settings.js';
-
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 
 export function settingsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;

@@ -15,12 +15,12 @@ import { seal } from '../../../platform/crypto/seal.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { translator } from '../../../platform/i18n/index.js';
 import { enqueue } from '../../../platform/notify/outbox.js';
+import { COMMUNE_LEVELS } from '../model.js';
 import { DOSSIER_CODE, normaliseDossierCode } from '../rules/ratings.js';
 import { isUniqueViolation } from './reception.js';
 
 export const DOSSIER_STATUSES: readonly DossierStatus[] = ['received', 'in_progress', 'more_documents', 'done', 'returned'];
 const PROVINCE = { userId: null, label: 'Hệ thống một cửa tỉnh' };
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 /** How far `at` may be from the time of receipt: clock drift and a prompt retry, not a replay later. */
 export const MAX_SKEW_MS = 10 * 60_000;
 

@@ -21,7 +21,7 @@ import { appendEvent, CITIZEN, newTrackingCode, notifyCitizen, sealIdentity } fr
 import { feedbackPolicy } from '../feedback.policy.js';
 import { parseId } from '../ids.js';
 import { type SubmitMode, type ValidFeedback, validateFeedback } from '../intake-input.js';
-import { DEFAULT_HANDLER, type FeedbackInput } from '../model.js';
+import { COMMUNE_LEVELS, DEFAULT_HANDLER, type FeedbackInput } from '../model.js';
 import { complaintLateDays, firstClock, forwardDue } from '../rules/clocks.js';
 
 export { MAX_FILES, type Upload } from '../attachments.js';
@@ -34,8 +34,6 @@ export type SubmitOptions = { agencyId?: number | null; signature?: Upload | nul
 /** With `trx`, an accepted submission also carries `discard`: the caller calls it if its transaction
  * fails after this returned, so that no uploaded file is left behind without its item. */
 export type SubmitResult = { ok: true; id: number; code: string; discard?: () => void } | { ok: false; errors: FieldErrors };
-
-const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 
 /** The commune an item is sent to (404 for anything else, e.g. a village or a province). */
 export async function communeFor(db: Conn, id: number): Promise<Unit> {
