@@ -1,5 +1,6 @@
 // The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
 
+import { consultationModule } from './consultation/index.js';
 import { decisionsModule } from './decisions/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
@@ -12,4 +13,5 @@ modules.push(
   disclosureModule,
   decisionsModule,
   feedbackModule,
+  consultationModule,
 );

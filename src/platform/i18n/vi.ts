@@ -1,3 +1,4 @@
+import { consultationVi } from '../../modules/consultation/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 
@@ -521,6 +522,7 @@ export const vi = {
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
   ...decisionsVi,
   ...feedbackVi,
+  ...consultationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
