@@ -56,6 +56,30 @@ describe('the demo and the public pages (item 8)', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Đề nghị công khai kế hoạch chi tiêu nội bộ');
     expect((await fetch(`${s.url}/api/v1/consultations/${school.id}`)).status).toBe(404);
+    expect((await teacher.get(`/units/${naRi}`)).text).toContain(`/agencies/${school.agency_id}/consultations`);
+  });
+
+  it('Art 11(11): the published synthesis becomes a group 11 disclosure draft through the disclosure module', async () => {
+    const officer = await official(s, 'canbo.nari', clock);
+    const merge = await s.deps.db
+      .selectFrom('consultations')
+      .select(['id', 'title'])
+      .where('status', '=', 'closed')
+      .where('unit_id', '=', naRi)
+      .executeTakeFirstOrThrow();
+    const r = await act(officer, `/consultations/${merge.id}/synthesis`, `/consultations/${merge.id}/disclose`, {});
+    expect(r.status).toBe(303);
+    const d = await s.deps.db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('id', '=', Number(r.location!.split('/').pop()))
+      .executeTakeFirstOrThrow();
+    expect(d).toMatchObject({ category: 11, status: 'draft', unit_id: naRi });
+    expect(d.title).toContain(merge.title);
+    expect(d.body).toContain(`/consultations/${merge.id}/synthesis`);
+    // A resident cannot.
+    const resident = await signInResident(s);
+    expect((await act(resident, `/consultations/${merge.id}/synthesis`, `/consultations/${merge.id}/disclose`, {})).status).toBe(403);
   });
 });
 

@@ -24,6 +24,11 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
     .orderBy('closes_on')
     .limit(5)
     .execute();
+  // Staff of an agency of this commune reach their agency's consultations from here (Art 53).
+  const agencyIds = (view.actor?.grants ?? []).map((g) => g.agencyId).filter((a): a is number => a !== null);
+  const agencies = agencyIds.length
+    ? await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).where('unit_id', '=', commune.id).execute()
+    : [];
   return (
     <section aria-labelledby="h-consultations">
       <h3 id="h-consultations">{t('consultation.section.title')}</h3>
@@ -41,6 +46,11 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
       <p>
         <a href={`/units/${commune.id}/consultations`}>{t('consultation.section.all', { unit: commune.name })}</a>
       </p>
+      {agencies.map((a) => (
+        <p key={a.id}>
+          <a href={`/agencies/${a.id}/consultations`}>{t('consultation.section.agency', { agency: a.name })}</a>
+        </p>
+      ))}
     </section>
   );
 }

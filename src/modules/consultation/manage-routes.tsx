@@ -4,13 +4,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Actor } from '../../platform/auth/policy.js';
-import { Forbidden, NotFound } from '../../platform/errors.js';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields, files } from '../../platform/http/forms.js';
 import { formatDate, type T } from '../../platform/i18n/index.js';
 import { ErrorSummary, PostForm, TextArea } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
-import { communeOf, villagesOf } from '../disclosure/context.js';
+import { saveDraft } from '../disclosure/commands/save-draft.js';
+import { communeOf, targetFor, villagesOf } from '../disclosure/context.js';
+import { disclosurePolicy } from '../disclosure/disclosure.policy.js';
 import { addAffected, recordUnionOpinion } from './commands/adverse.js';
 import { moderateComment } from './commands/comment.js';
 import type { Result } from './commands/common.js';
@@ -196,6 +198,45 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
       return failWith(r);
     });
   }
+
+  // Art 11(11): the synthesis and explanation are also a commune disclosure (group 11). The
+  // disclosure module's own command makes the draft; the official sets its posting and publishes it
+  // there, under that module's rules (Art 13).
+  app.post('/consultations/:id/disclose', async (req, reply) => {
+    const actor = requireActor(req);
+    const { c, can } = await readable(req, deps, Number((req.params as P).id));
+    if (c.scope !== 'commune' || !c.synthesis_published_at) throw new NotFound();
+    if (!can.prepare || !disclosurePolicy(actor, 'prepare', { unitPath: c.unit_path })) throw new Forbidden();
+    const unit = await communeOf(deps, c.unit_id);
+    const body = [
+      c.synthesis_text ?? '',
+      c.majority_explanation ? `${req.t('consultation.synthesis.majorityTitle')}: ${c.majority_explanation}` : '',
+      `${req.t('consultation.disclose.link')}: ${deps.config.publicUrl}/consultations/${c.id}/synthesis`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const empty = {
+      decisionNumber: '',
+      decisionDate: '',
+      decisionSigner: '',
+      audience: 'all',
+      villageIds: [],
+      postingStart: '',
+      postingEnd: '',
+      lateReason: '',
+      forms: [],
+    };
+    const r = await saveDraft(
+      deps,
+      req.t,
+      actor,
+      await targetFor(deps, unit, null),
+      { ...empty, category: '11', title: `${req.t('consultation.disclose.title')}: ${c.title}`.slice(0, 300), body },
+      [],
+    );
+    if (!r.ok) throw new Conflict('disclosure_draft');
+    return redirectWithFlash(reply, `/disclosures/${r.id}`, req.t('consultation.flash.disclosed'));
+  });
 
   async function moderation(req: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, errors?: Record<string, string>) {
     const { c, can } = await readable(req, deps, Number((req.params as P).id));

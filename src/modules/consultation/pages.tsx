@@ -149,6 +149,7 @@ export async function sendSynthesis(req: FastifyRequest, reply: FastifyReply, de
         c,
         groups,
         editable,
+        canDisclose: can.prepare && c.scope === 'commune' && !!c.synthesis_published_at,
         mine: mineRows.map((r) => ({ id: r.id, group: r.article_id === null ? 'general' : String(r.article_id), body: r.public_body ?? r.body })),
         values: x.values ?? {},
         errors: x.errors,

@@ -57,6 +57,7 @@ export const vi = {
   'consultation.flash.moderated': 'Đã lưu kiểm duyệt; lịch sử có trong nhật ký.',
   'consultation.flash.answerSaved': 'Đã lưu câu trả lời.',
   'consultation.flash.published': 'Đã công bố kết quả tổng hợp và giải trình.',
+  'consultation.flash.disclosed': 'Đã lập bản nháp công khai nhóm 11; hãy đặt thời gian niêm yết rồi đăng.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -116,4 +117,5 @@ export const en: Record<keyof typeof vi, string> = {
   'consultation.flash.moderated': 'Moderation saved; the history is in the audit log.',
   'consultation.flash.answerSaved': 'Answer saved.',
   'consultation.flash.published': 'The synthesis and explanation are published.',
+  'consultation.flash.disclosed': 'A group 11 disclosure draft is made; set its posting and publish it.',
 };

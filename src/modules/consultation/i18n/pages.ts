@@ -3,6 +3,7 @@ export const vi = {
   'consultation.section.title': 'Dân bàn: lấy ý kiến Nhân dân',
   'consultation.section.empty': 'Hiện không có dự thảo nào đang lấy ý kiến.',
   'consultation.section.all': 'Các dự thảo lấy ý kiến của {unit}',
+  'consultation.section.agency': 'Lấy ý kiến cán bộ, công chức, viên chức – {agency}',
   'consultation.list.title': 'Lấy ý kiến Nhân dân – {unit}',
   'consultation.list.titleAgency': 'Lấy ý kiến cán bộ, công chức, viên chức – {agency}',
   'consultation.list.intro':
@@ -143,12 +144,18 @@ export const vi = {
   'consultation.synthesis.majorityLabel': 'Lý do quyết định khác với ý kiến đa số',
   'consultation.synthesis.majorityHint': 'Bắt buộc khi có điều đa số không tán thành mà vẫn giữ nguyên (khoản 4 Điều 28).',
   'consultation.synthesis.publish': 'Công bố tổng hợp và giải trình',
+  'consultation.disclose.button': 'Lập bản công khai thông tin (nhóm 11, Điều 11)',
+  'consultation.disclose.hint':
+    'Kết quả tổng hợp, tiếp thu, giải trình là thông tin phải công khai (khoản 11 Điều 11): lập bản nháp công khai rồi đặt thời gian niêm yết và đăng.',
+  'consultation.disclose.title': 'Kết quả tổng hợp, tiếp thu, giải trình ý kiến',
+  'consultation.disclose.link': 'Xem chi tiết',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
   'consultation.section.title': 'Residents discuss: consultations',
   'consultation.section.empty': 'No draft is open for comment now.',
   'consultation.section.all': 'Consultations of {unit}',
+  'consultation.section.agency': 'Staff consultations – {agency}',
   'consultation.list.title': 'Consultations – {unit}',
   'consultation.list.titleAgency': 'Staff consultations – {agency}',
   'consultation.list.intro':
@@ -289,4 +296,8 @@ export const en: Record<keyof typeof vi, string> = {
   'consultation.synthesis.majorityLabel': 'Why the decision departs from the majority view',
   'consultation.synthesis.majorityHint': 'Required where the majority disagreed with an article that is kept (Art 28(4)).',
   'consultation.synthesis.publish': 'Publish the synthesis and explanation',
+  'consultation.disclose.button': 'Draft a disclosure (group 11, Art 11)',
+  'consultation.disclose.hint': 'The synthesis and explanation must be disclosed (Art 11(11)): draft the disclosure, then set its posting and publish it.',
+  'consultation.disclose.title': 'Synthesis, uptake and explanation of comments',
+  'consultation.disclose.link': 'Details',
 };

@@ -24,6 +24,7 @@ export type SynthesisModel = {
   c: ConsultationRow;
   groups: GroupView[];
   editable: boolean;
+  canDisclose: boolean;
   mine: { id: number; group: string; body: string }[];
   values: Record<string, string>;
   errors?: FieldErrors;
@@ -59,6 +60,14 @@ export function SynthesisPage({ view, m }: { view: ViewCtx; m: SynthesisModel })
         </>
       ) : (
         <p class="muted">{t('consultation.synthesis.notYet')}</p>
+      )}
+      {m.canDisclose && (
+        <PostForm view={view} action={`${base}/disclose`}>
+          <p class="hint">{t('consultation.disclose.hint')}</p>
+          <button class="btn sec" type="submit">
+            {t('consultation.disclose.button')}
+          </button>
+        </PostForm>
       )}
       {m.mine.length > 0 && (
         <section class="card" aria-labelledby="h-mine" id="mine">
