@@ -26,7 +26,8 @@ export function abilities(actor: Actor | null, c: Where) {
   if (c.scope === 'agency') {
     const prepare = consultationPolicy(actor, 'prepareAgency', res);
     return {
-      read: consultationPolicy(actor, 'readAgency', res),
+      // A draft in preparation is the head's until it is opened to the staff.
+      read: c.status === 'draft' ? prepare : consultationPolicy(actor, 'readAgency', res),
       readDrafts: prepare,
       prepare,
       readNames: prepare,

@@ -121,7 +121,10 @@ export async function synthesisGroups(deps: AppDeps, id: number, wholeDraft: str
       response: r ? { answer: r.answer, summary: r.summary, explanation: r.explanation } : null,
     };
   };
-  return [group(null, wholeDraft), ...articles.map((a) => group(a.id, a.heading ? `${a.label}. ${a.heading}` : a.label))];
+  // Only groups with something to answer: comments, agree/disagree, or an answer already given.
+  return [group(null, wholeDraft), ...articles.map((a) => group(a.id, a.heading ? `${a.label}. ${a.heading}` : a.label))].filter(
+    (g) => g.comments > 0 || g.agree + g.disagree > 0 || g.response,
+  );
 }
 
 export async function sendSynthesis(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, id: number, x: Extras = {}, status = 200) {

@@ -12,8 +12,13 @@ describe('a draft is split into its articles so residents comment on one (issue 
       [2, 'Điều 2', 'Đối tượng'],
       [3, 'Điều 3', 'Hình thức công khai'],
     ]);
-    expect(parts[1]!.body).toBe('Chương I\nNội dung một.');
+    expect(parts[1]!.body).toBe('Chương I\nQUY ĐỊNH CHUNG\nNội dung một.');
     expect(parts[3]!.body).toBe('Chương II\n1. Niêm yết.\n2. Trang thông tin.');
+  });
+
+  it("a chapter's title lines go with the next article, not the end of the previous one", () => {
+    const parts = splitArticles('Điều 2. Đối tượng\nCông dân.\n\nChương II\nNHỮNG NỘI DUNG CÔNG KHAI\nĐiều 3. Hình thức\nNiêm yết.');
+    expect(parts.map((p) => p.body)).toEqual(['Công dân.', 'Chương II\nNHỮNG NỘI DUNG CÔNG KHAI\nNiêm yết.']);
   });
 
   it('a draft without articles is one part; an empty one has none; a repeated number keeps both', () => {

@@ -8,28 +8,33 @@ const ARTICLE = /^\s*(Điều|Dieu|Article)\s+(\d+)\s*[.:\-–]?\s*(.*)$/iu;
 export function splitArticles(text: string): DraftArticle[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: DraftArticle[] = [];
-  let current: DraftArticle | null = null;
   const preamble: string[] = [];
-  let pending: string[] = [];
+  let current: DraftArticle | null = null;
+  // A chapter heading and its title lines ("Chương II" / "NHỮNG NỘI DUNG CÔNG KHAI") belong to the
+  // article that follows them.
+  let pending: string[] | null = null;
   for (const line of lines) {
     const m = ARTICLE.exec(line);
     if (m) {
-      if (current) current.body = current.body.trim();
-      current = { position: Number(m[2]), label: `Điều ${m[2]}`, heading: (m[3] ?? '').trim(), body: pending.join('\n') };
-      pending = [];
+      current = { position: Number(m[2]), label: `Điều ${m[2]}`, heading: (m[3] ?? '').trim(), body: (pending ?? []).join('\n') };
+      pending = null;
       // A repeated number (a typing slip) keeps every article: the later one moves up.
       while (out.some((a) => a.position === current!.position)) current.position += 1000;
       out.push(current);
     } else if (/^\s*(Chương|Mục|Chapter|Section)\s+[\dIVXLC]+/iu.test(line)) {
+      pending = [...(pending ?? []), line.trim()];
+    } else if (pending && line.trim()) {
       pending.push(line.trim());
-    } else if (current) {
+    } else if (current && !pending) {
       current.body += `${current.body ? '\n' : ''}${line}`;
-    } else {
+    } else if (!current) {
       preamble.push(line);
     }
   }
-  if (current) current.body = `${current.body}${pending.length ? `\n${pending.join('\n')}` : ''}`.trim();
-  const pre = [...preamble, ...(current ? [] : pending)].join('\n').trim();
+  for (const a of out) a.body = a.body.trim();
+  // Headings after the last article (an empty chapter) stay with it.
+  if (current && pending) current.body = `${current.body}\n${pending.join('\n')}`.trim();
+  const pre = [...preamble, ...(current ? [] : (pending ?? []))].join('\n').trim();
   if (out.length === 0) return pre ? [{ position: 0, label: 'Toàn văn', heading: '', body: pre }] : [];
   return pre ? [{ position: 0, label: 'Phần mở đầu', heading: '', body: pre }, ...out] : out;
 }
