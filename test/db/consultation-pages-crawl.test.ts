@@ -32,6 +32,7 @@ describe('the demo consultation pages for every kind of user', () => {
         `/consultations/${r.id}/synthesis`,
         `/consultations/${r.id}/synthesis.docx`,
         `/consultations/${r.id}/edit`,
+        `/audit/consultation/${r.id}`,
         ...articles.filter((a) => a.consultation_id === r.id).map((a) => `/consultations/${r.id}?article=${a.id}`),
       ]),
       '/consultations/999999',
