@@ -38,6 +38,10 @@ describe('the demo consultation pages for every kind of user', () => {
       '/consultations/999999',
       '/consultations/abc',
       '/api/v1/consultations/abc',
+      '/consultations/99999999999',
+      '/api/v1/consultations/99999999999',
+      '/api/v1/consultations?unit=99999999999',
+      `/consultations/${rows[0]!.id}?article=abc&before=99999999999`,
     ];
     const users: [string, () => Promise<Agent>][] = [
       ['anonymous', async () => new Agent(s.url)],

@@ -52,7 +52,7 @@ const Detail = Type.Composite([
   }),
 ]);
 const ListQuery = Type.Object({
-  unit: Type.Integer({ description: 'Internal id of the commune (GET /api/v1/units?code=…)' }),
+  unit: Type.Integer({ minimum: 1, maximum: 2147483647, description: 'Internal id of the commune (GET /api/v1/units?code=…)' }),
   state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')], { description: 'open: comments received now; closed: with synthesis' })),
 });
 
@@ -101,7 +101,7 @@ export function consultationApi(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         summary: 'One consultation: articles, counts per article, synthesis once published',
         tags: ['consultations'],
-        params: Type.Object({ id: Type.Integer() }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
         response: { 200: Detail },
       },
     },

@@ -42,8 +42,8 @@ export async function sendDetail(req: FastifyRequest, reply: FastifyReply, deps:
   const today = todayInVietnam(deps.clock.now());
   const phase = phaseOn(c, today);
   const mine = q.mine === '1' && !!req.actor?.userId;
-  const articleFilter = q.article === 'general' ? null : q.article && /^\d+$/.test(q.article) ? Number(q.article) : undefined;
-  const before = q.before && /^\d+$/.test(q.before) ? Number(q.before) : undefined;
+  const articleFilter = q.article === 'general' ? null : q.article && /^\d{1,9}$/.test(q.article) ? Number(q.article) : undefined;
+  const before = q.before && /^\d{1,9}$/.test(q.before) ? Number(q.before) : undefined;
   const [articles, counts, attachments, villages, page, responses, stances, affected] = await Promise.all([
     repo.articlesOf(deps.db, id),
     repo.groupCounts(deps.db, id),

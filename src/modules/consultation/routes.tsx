@@ -22,6 +22,12 @@ import { ConsultationListPage, type ListItem } from './views/list.js';
 
 type P = Record<string, string>;
 
+/** An id from the path: anything but digits is a page that does not exist (never a database error). */
+export function idParam(v: string | undefined): number {
+  if (!v || !/^\d{1,9}$/.test(v)) throw new NotFound();
+  return Number(v);
+}
+
 /** Expected failures that are not a form's field errors. */
 export function failWith(r: Exclude<Result, { ok: true } | { errors: unknown }>): never {
   if (r.reason === 'not_found') throw new NotFound();
@@ -53,7 +59,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
   }
 
   app.get('/units/:id/consultations', async (req, reply) => {
-    const unit = await communeOf(deps, Number((req.params as P).id));
+    const unit = await communeOf(deps, idParam((req.params as P).id));
     const res = { unitPath: unit.path };
     const prepare = consultationPolicy(req.actor, 'prepare', res);
     const l = await listPage(unit.id, null);
@@ -79,7 +85,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
       .selectFrom('agencies as a')
       .innerJoin('units as u', 'u.id', 'a.unit_id')
       .select(['a.id', 'a.name', 'a.unit_id', 'u.path'])
-      .where('a.id', '=', Number((req.params as P).id) || 0)
+      .where('a.id', '=', idParam((req.params as P).id))
       .executeTakeFirst();
     if (!a) throw new NotFound();
     const res = { unitPath: a.path, agencyId: a.id };
@@ -102,16 +108,16 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  app.get('/consultations/:id', (req, reply) => sendDetail(req, reply, deps, Number((req.params as P).id)));
+  app.get('/consultations/:id', (req, reply) => sendDetail(req, reply, deps, idParam((req.params as P).id)));
 
   app.get('/consultations/:id/files/:fileId', async (req, reply) => {
-    const { c } = await readable(req, deps, Number((req.params as P).id));
+    const { c } = await readable(req, deps, idParam((req.params as P).id));
     const f = await db
       .selectFrom('consultation_attachments as a')
       .innerJoin('files as f', 'f.id', 'a.file_id')
       .selectAll('f')
       .where('a.consultation_id', '=', c.id)
-      .where('f.id', '=', Number((req.params as P).fileId) || 0)
+      .where('f.id', '=', idParam((req.params as P).fileId))
       .executeTakeFirst();
     if (!f) throw new NotFound();
     const inline = f.mime === 'application/pdf' || f.mime.startsWith('image/');
@@ -124,7 +130,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/consultations/:id/synthesis.docx', async (req, reply) => {
-    const { c } = await readable(req, deps, Number((req.params as P).id));
+    const { c } = await readable(req, deps, idParam((req.params as P).id));
     if (!c.synthesis_published_at || !c.opens_on || !c.closes_on) throw new NotFound();
     const groups = await synthesisGroups(deps, c.id, 'Ý kiến chung về toàn bộ dự thảo');
     const buf = await synthesisDocx({
@@ -167,7 +173,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/consultations/:id/comments', async (req, reply) => {
     const actor = requireActor(req);
-    const id = Number((req.params as P).id);
+    const id = idParam((req.params as P).id);
     const input = readComment(req.body);
     const r = await addComment(deps, req.t, actor, id, input);
     if (r.ok) return redirectWithFlash(reply, `/consultations/${id}${input.channel ? '' : '?mine=1'}#c-${r.id}`, req.t('consultation.flash.commented'));
@@ -177,7 +183,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/consultations/:id/stance', async (req, reply) => {
     const actor = requireActor(req);
-    const id = Number((req.params as P).id);
+    const id = idParam((req.params as P).id);
     const article = field(req.body, 'article');
     const r = await setStance(deps, req.t, actor, id, article, field(req.body, 'stance'));
     if (r.ok) return redirectWithFlash(reply, `/consultations/${id}#a-${article}`, req.t('consultation.flash.stance'));

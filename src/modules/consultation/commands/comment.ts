@@ -30,6 +30,7 @@ const MAX_BODY = 5000;
 
 async function articleOf(trx: Conn, id: number, raw: string): Promise<number | null | undefined> {
   if (raw === '' || raw === 'general') return null;
+  if (!/^\d{1,9}$/.test(raw)) return undefined;
   const a = await trx.selectFrom('consultation_articles').select('id').where('consultation_id', '=', id).where('id', '=', Number(raw)).executeTakeFirst();
   return a ? a.id : undefined;
 }

@@ -27,6 +27,7 @@ export function saveResponse(deps: AppDeps, t: T, actor: Actor, id: number, inpu
     const e: FieldErrors = {};
     let articleId: number | null = null;
     if (input.article !== '' && input.article !== 'general') {
+      if (!/^\d{1,9}$/.test(input.article)) return { ok: false, reason: 'not_found' };
       const a = await trx
         .selectFrom('consultation_articles')
         .select('id')
