@@ -185,6 +185,30 @@ describe('moderation hides with a reason and deletes nothing (item 2)', () => {
     expect(JSON.parse(audit.data)).toMatchObject({ commentId: cm.id, reason: 'Lời lẽ xúc phạm' });
   });
 
+  it('a public text with the personal data removed replaces the shown text; one still carrying a phone number is refused', async () => {
+    const officer = await official(s, 'canbo.nari', clock);
+    const reg = await byTitle('Dự thảo Quy chế thực hiện dân chủ ở cơ sở xã Na Rì');
+    const cm = await s.deps.db
+      .selectFrom('consultation_comments')
+      .selectAll()
+      .where('consultation_id', '=', reg.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const page = `/consultations/${reg.id}/comments/${cm.id}/moderate`;
+    const bad = await act(officer, page, page, { action: 'redact', publicBody: 'Liên hệ 0987 654 321 để bàn thêm.' });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('xin bỏ họ tên, số điện thoại');
+    expect(bad.text).toContain('Liên hệ 0987 654 321 để bàn thêm.');
+    expect((await act(officer, page, page, { action: 'redact', publicBody: 'Đề nghị họp vào buổi tối.' })).status).toBe(303);
+    const pub = await (await fetch(`${s.url}/consultations/${reg.id}`)).text();
+    expect(pub).toContain('Đề nghị họp vào buổi tối.');
+    expect(pub).not.toContain(cm.body);
+    // The audit history of the consultation is open to the commune's officials.
+    const history = await officer.get(`/audit/consultation/${reg.id}`);
+    expect(history.status).toBe(200);
+    expect(history.text).toContain('consultation.comment_redact');
+  });
+
   it('a resident outside the audience villages cannot comment; the agree/disagree of one in it is counted once and can change', async () => {
     const officer = await official(s, 'canbo.xuanduong', clock);
     const villages = await s.deps.db.selectFrom('units').select(['id', 'code']).where('parent_id', '=', xd).orderBy('code').execute();

@@ -100,6 +100,12 @@ describe('a resident comments on Article 3 of a draft democracy regulation, and 
     // Closing first is refused: no synthesis yet (Art 28(3)).
     await page.getByRole('button', { name: 'Kết thúc lấy ý kiến' }).click();
     await shows(page.getByText('Chưa thể kết thúc: phải công bố kết quả tổng hợp và giải trình trước (khoản 3 Điều 28).').first());
+    // The moderation page of the resident's comment (nothing is changed here).
+    await page.getByRole('link', { name: 'Kiểm duyệt' }).first().click();
+    await shows(page.getByRole('heading', { level: 1, name: 'Kiểm duyệt ý kiến' }));
+    await shows(page.getByText(COMMENT).first());
+    await expectNoAxeViolations(page);
+    await page.goto(consultationUrl);
     await page.getByRole('link', { name: 'Tổng hợp, tiếp thu, giải trình' }).click();
     await expectNoAxeViolations(page);
     const group = page.locator(`#g-${await articleId(3)}`);
