@@ -1,4 +1,4 @@
-// Every consultation page of the demo, for seven kinds of user: no server error, drafts and agency
+// Every consultation page of the demo, for eight kinds of user (one in English): no server error, drafts and agency
 // consultations only for those allowed, names of commenters only for commune officials (Art 9(2)).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, type TestServer } from '../helpers.js';
@@ -45,6 +45,14 @@ describe('the demo consultation pages for every kind of user', () => {
     ];
     const users: [string, () => Promise<Agent>][] = [
       ['anonymous', async () => new Agent(s.url)],
+      [
+        'anonymous (English)',
+        async () => {
+          const a = new Agent(s.url);
+          a.cookies.set('dc_lang', 'en');
+          return a;
+        },
+      ],
       ['resident', () => signInResident(s)],
       ...['canbo.nari', 'hdnd', 'mattran.nari', 'giaovien.nari', 'hieutruong.nari'].map(
         (u) => [u, () => official(s, u, clock)] as [string, () => Promise<Agent>],
@@ -55,6 +63,9 @@ describe('the demo consultation pages for every kind of user', () => {
       for (const p of paths) {
         const r = await a.get(p);
         expect([200, 303, 401, 403, 404, 400], `${who} ${p}: ${r.status}`).toContain(r.status);
+        // Every text comes from the catalogue of the page's language: no message key is left showing.
+        if (r.status === 200 && !p.includes('/audit/')) expect(r.text, `${who} ${p}`).not.toMatch(/consultation\.[a-z]+\.[a-zA-Z_]+/);
+        if (who === 'anonymous (English)' && p === `/units/${naRi}/consultations`) expect(r.text).toContain('Consultations – Xã Na Rì');
         if (p === `/consultations/${school.id}`)
           expect(r.status === 200, `${who} reads the school's consultation`).toBe(['giaovien.nari', 'hieutruong.nari'].includes(who));
       }

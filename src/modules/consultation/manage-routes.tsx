@@ -8,8 +8,6 @@ import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields, files } from '../../platform/http/forms.js';
 import { formatDate, type T } from '../../platform/i18n/index.js';
-import { ErrorSummary, PostForm, TextArea } from '../../platform/ui/form.js';
-import { Layout } from '../../platform/ui/layout.js';
 import { saveDraft } from '../disclosure/commands/save-draft.js';
 import { communeOf, targetFor, villagesOf } from '../disclosure/context.js';
 import { disclosurePolicy } from '../disclosure/disclosure.policy.js';
@@ -24,6 +22,7 @@ import * as repo from './consultation.repo.js';
 import { readable, sendDetail, sendSynthesis } from './pages.js';
 import { failWith, idParam, requireActor } from './routes.js';
 import { ConsultationFormPage, emptyInput } from './views/form.js';
+import { ModerationPage } from './views/moderate.js';
 
 type P = Record<string, string>;
 
@@ -248,45 +247,7 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
       .where('id', '=', idParam((req.params as P).cid))
       .executeTakeFirst();
     if (!cm) throw new NotFound();
-    const view = viewOf(req, deps);
-    const t = req.t;
-    const action = `/consultations/${c.id}/comments/${cm.id}/moderate`;
-    return sendPage(
-      req,
-      reply,
-      <Layout view={view} title={t('consultation.moderation.title')} crumbs={[{ href: `/consultations/${c.id}`, label: c.title }]}>
-        <h1>{t('consultation.moderation.title')}</h1>
-        <ErrorSummary view={view} errors={errors} />
-        <p>
-          <strong>{t('consultation.moderation.original')}</strong> {cm.body}
-        </p>
-        {cm.hidden_reason && <p class="muted">{t('consultation.hidden', { reason: cm.hidden_reason })}</p>}
-        <PostForm view={view} action={action}>
-          <input type="hidden" name="action" value="redact" />
-          <TextArea
-            name="publicBody"
-            label={t('consultation.moderation.publicBody')}
-            hint={t('consultation.moderation.publicBodyHint')}
-            value={values.publicBody ?? cm.public_body ?? cm.body}
-            error={errors?.publicBody}
-            rows={4}
-          />
-          <button class="btn" type="submit">
-            {t('consultation.moderation.redact')}
-          </button>
-        </PostForm>
-        <PostForm view={view} action={action}>
-          <input type="hidden" name="action" value={cm.hidden_reason ? 'show' : 'hide'} />
-          {!cm.hidden_reason && (
-            <TextArea name="reason" label={t('consultation.moderation.reason')} value={values.reason ?? ''} error={errors?.reason} rows={2} />
-          )}
-          <button class="btn sec" type="submit">
-            {cm.hidden_reason ? t('consultation.moderation.show') : t('consultation.moderation.hide')}
-          </button>
-        </PostForm>
-      </Layout>,
-      errors ? 422 : 200,
-    );
+    return sendPage(req, reply, <ModerationPage view={viewOf(req, deps)} c={c} cm={cm} values={values} errors={errors} />, errors ? 422 : 200);
   }
   app.get('/consultations/:id/comments/:cid/moderate', (req, reply) => moderation(req, reply));
   app.post('/consultations/:id/comments/:cid/moderate', async (req, reply) => {
