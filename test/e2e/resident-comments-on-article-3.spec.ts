@@ -83,7 +83,9 @@ describe('a resident comments on Article 3 of a draft democracy regulation, and 
     await page.getByRole('button', { name: 'Gửi góp ý' }).click();
     await shows(page.getByText('Nhập nội dung góp ý.').first());
     await expectNoAxeViolations(page);
-    await page.getByLabel('Góp ý về').selectOption({ label: 'Điều 3. Hình thức công khai' });
+    // The link under Article 3 brings the form with Article 3 already chosen.
+    await page.getByRole('link', { name: 'Góp ý về Điều 3' }).click();
+    expect(await page.getByLabel('Góp ý về').locator('option:checked').textContent()).toBe('Điều 3. Hình thức công khai');
     await page.getByLabel('Nội dung góp ý').fill(COMMENT);
     await page.getByRole('radio', { name: 'Không tán thành' }).check();
     await page.getByRole('button', { name: 'Gửi góp ý' }).click();

@@ -98,7 +98,8 @@ export async function sendDetail(req: FastifyRequest, reply: FastifyReply, deps:
         signedIn: !!req.actor,
         readNames: can.readNames,
         manage,
-        form: x.form ?? emptyComment(),
+        // Coming from an article's link, the form is already on that article.
+        form: x.form ?? { ...emptyComment(), article: articleFilter ? String(articleFilter) : '' },
         errors: x.errors,
       }}
     />,

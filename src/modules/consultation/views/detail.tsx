@@ -109,6 +109,12 @@ export function ConsultationPage({ view, m }: { view: ViewCtx; m: DetailModel })
           <p class="muted">
             <a href={`${base}?article=${a.id}#comments`}>{t('consultation.articleComments', { n: formatNumber(a.comments) })}</a> ·{' '}
             {t('consultation.stanceCounts', { agree: formatNumber(a.agree), disagree: formatNumber(a.disagree) })}
+            {(m.canComment || m.manage?.canEnter) && m.phase === 'open' && (
+              <>
+                {' · '}
+                <a href={`${base}?article=${a.id}#h-comment`}>{t('consultation.commentOnArticle', { article: a.label })}</a>
+              </>
+            )}
           </p>
           {m.canComment && m.phase === 'open' && (
             <PostForm view={view} action={`${base}/stance`} class="inline">
