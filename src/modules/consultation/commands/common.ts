@@ -26,5 +26,6 @@ export async function villagePaths(trx: Conn, id: number, audience: string): Pro
   return rows.map((r) => r.path);
 }
 
-/** A phone number or a 9/12-digit identity number in a text that will be public (Law 10/2022 Art 9(2)). */
-export const looksPersonal = (text: string): boolean => /(?:\+?84|0)(?:[\s.-]?\d){9}\b/.test(text) || /\b\d{12}\b|\b\d{9}\b/.test(text);
+/** A phone number or a 9/12-digit identity number in a text that will be public (Law 10/2022 Art 9(2)); an
+ * amount such as 100.000.000.000 đồng is not a phone number. */
+export const looksPersonal = (text: string): boolean => /(?<![\d.,])(?:\+?84|0)(?:[\s.-]?\d){9}\b/.test(text) || /\b\d{12}\b|\b\d{9}\b/.test(text);
