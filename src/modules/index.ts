@@ -1,6 +1,7 @@
 // The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
 
 import { decisionsModule } from './decisions/index.js';
+import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
@@ -12,4 +13,5 @@ modules.push(
   disclosureModule,
   decisionsModule,
   feedbackModule,
+  dialogueModule,
 );

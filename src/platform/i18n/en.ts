@@ -1,4 +1,5 @@
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
+import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
@@ -524,4 +525,5 @@ export const en: Record<MessageKey, string> = {
   'disclosure.section.all': 'All disclosures of {unit}',
   ...decisionsEn,
   ...feedbackEn,
+  ...dialogueEn,
 };

@@ -1,4 +1,5 @@
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
+import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
@@ -521,6 +522,7 @@ export const vi = {
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
   ...decisionsVi,
   ...feedbackVi,
+  ...dialogueVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
