@@ -240,3 +240,48 @@ describe('GET /api/v1/dialogues (issue 6 item 8)', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/dialogues', '/api/v1/dialogues/{id}']));
   });
 });
+
+describe('the province view of the yearly duties (R-G1, R-G2)', () => {
+  it('lists each commune with its dialogue state and its villages that held a conference', async () => {
+    const list = await new Agent(s.url).get(`/units/${naRi}/dialogues`);
+    const href = /href="(\/units\/\d+\/dialogue-compliance\?year=2026)"/.exec(list.text)![1]!;
+    const page = await new Agent(s.url).get(href);
+    expect(page.status).toBe(200);
+    const row = (name: string) => new RegExp(`<tr>(?:(?!</tr>).)*?${name}(?:(?!</tr>).)*?</tr>`, 's').exec(page.text)?.[0] ?? '';
+    expect(row('Xã Na Rì')).toContain('Đã thực hiện');
+    expect(row('Xã Xuân Dương')).toContain('Chưa tổ chức');
+    expect(row('Xã Xuân Dương')).toMatch(/1\/\d+ thôn đã tổ chức/);
+    expect(page.text).toMatch(/\d+\/6 xã chưa có hội nghị đối thoại năm 2026 được ghi nhận/);
+  });
+});
+
+describe('every dialogue page of the demo for six kinds of user: no server error, agency pages to its staff only', () => {
+  it('answers 200, 303 or 403, never 5xx', async () => {
+    const ids = await s.deps.db.selectFrom('dialogues').select(['id', 'agency_id']).execute();
+    const qs = await s.deps.db.selectFrom('dialogue_questions').select('id').execute();
+    const confs = await s.deps.db.selectFrom('village_conferences').select(['id', 'village_id', 'commune_id']).execute();
+    const paths = [
+      ...ids.map((d) => `/dialogues/${d.id}`),
+      ...ids.map((d) => `/dialogues/${d.id}?page=2`),
+      ...qs.slice(0, 5).map((q) => `/dialogue-questions/${q.id}`),
+      ...confs.flatMap((c) => [`/village-conferences/${c.id}`, `/units/${c.commune_id}/village-conferences`, `/units/${c.village_id}/village-conferences/new`]),
+      `/units/${naRi}/dialogues?year=2025`,
+      `/units/${naRi}/dialogues/new`,
+      `/agencies/${school}/dialogues`,
+      `/agencies/${school}/dialogues/new`,
+      '/dialogues/999999',
+      '/dialogues/abc',
+      `/units/${naRi}/village-conferences?year=1900`,
+    ];
+    for (const who of [null, 'canbo.nari', 'hdnd', 'giaovien.nari', 'truongthon.xd', 'mattran.nari']) {
+      const a = who ? await signIn(who) : new Agent(s.url);
+      for (const p of paths) {
+        const r = await a.get(p);
+        expect([200, 303, 403, 404], `${who ?? 'visitor'} ${p}: ${r.status}`).toContain(r.status);
+        if (p.includes(`/agencies/${school}`) || p === `/dialogues/${schoolDialogue}`) {
+          if (who !== 'giaovien.nari') expect(r.status, `${who} ${p}`).not.toBe(200);
+        }
+      }
+    }
+  });
+});

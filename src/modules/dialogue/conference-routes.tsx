@@ -60,7 +60,7 @@ export function conferenceRoutes(app: FastifyInstance, deps: AppDeps): void {
       year,
       years: Array.from({ length: current + 1 - 2023 }, (_, i) => current - i),
       rows: rows.map((r) => ({
-        village: r.village,
+        village: { id: r.village.id, name: r.village.name },
         state: conferenceYearState(r.conference, year, now()),
         conference: r.conference && {
           id: r.conference.id,
@@ -69,9 +69,7 @@ export function conferenceRoutes(app: FastifyInstance, deps: AppDeps): void {
           early: beforeYearEnd(r.conference.held_on ?? r.conference.conference_on, ruleSetFor(r.conference.conference_on)),
         },
         canPlan:
-          year === current &&
-          (!r.conference || r.conference.status === 'planned') &&
-          dialoguePolicy(req.actor, 'planConference', { unitPath: `${commune.path}${r.village.id}/` }),
+          year === current && (!r.conference || r.conference.status === 'planned') && dialoguePolicy(req.actor, 'planConference', { unitPath: r.village.path }),
       })),
     };
     return sendPage(req, reply, <ConferenceListPage view={viewOf(req, deps)} m={m} />);

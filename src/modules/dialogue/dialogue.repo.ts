@@ -63,7 +63,7 @@ export async function questionCounts(db: Conn, dialogueId: number) {
 export async function villagesWithConferences(db: Conn, communeId: number, year: number, date: string) {
   const villages = await db
     .selectFrom('units')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'path'])
     .where('parent_id', '=', communeId)
     .where((eb) =>
       eb.and([eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)])]),

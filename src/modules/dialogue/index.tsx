@@ -4,6 +4,7 @@
 // Arts 10–11; R-G1); public pages and the JSON API (resolution M-3.4(a), M-3.4(b)).
 import { defineModule } from '../module.js';
 import { dialogueApi } from './api.js';
+import { complianceRoutes } from './compliance-routes.js';
 import { conferenceRoutes } from './conference-routes.js';
 import { seedDemoDialogue } from './demo.js';
 import { dialogueRoutes } from './routes.js';
@@ -14,6 +15,7 @@ export const dialogueModule = defineModule({
   routes: (app, deps) => {
     dialogueRoutes(app, deps);
     conferenceRoutes(app, deps);
+    complianceRoutes(app, deps);
     dialogueApi(app, deps);
   },
   seedDemo: seedDemoDialogue,

@@ -42,7 +42,9 @@ export function dialogueRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function communeScope(id: unknown): Promise<Scope> {
     const unit = await db.selectFrom('units').selectAll().where('id', '=', idOr404(id)).executeTakeFirst();
     if (!unit || !COMMUNE_LEVELS.includes(unit.level)) throw new NotFound();
-    return { unit, agencyId: null, place: { name: unit.name, base: `/units/${unit.id}/dialogues`, unitHref: `/units/${unit.id}`, agency: false } };
+    // The province is the first unit of the materialised path ('/1/3/17/'): its compliance view lists every commune.
+    const provinceId = Number(unit.path.split('/')[1]);
+    return { unit, agencyId: null, place: { name: unit.name, base: `/units/${unit.id}/dialogues`, unitHref: `/units/${unit.id}`, agency: false, provinceId } };
   }
   /** An agency's dialogues are its staff's only (Art 59(1)(b)): others are refused, visitors asked to sign in. */
   async function agencyScope(req: FastifyRequest, id: unknown): Promise<Scope> {

@@ -1,6 +1,16 @@
 // The dialogue module's catalogue (Vietnamese first; English must have the same keys). The platform
 // catalogues (src/platform/i18n/vi.ts, en.ts) spread these in.
 export const dialogueVi = {
+  'dialogue.compliance.title': 'Đối thoại và hội nghị thôn năm {year}: {unit}',
+  'dialogue.compliance.lead':
+    'Mỗi xã tổ chức ít nhất một hội nghị đối thoại với Nhân dân mỗi năm (Điều 32); mỗi thôn tổ chức hội nghị cộng đồng dân cư cuối năm (Điều 33 Luật Thực hiện dân chủ ở cơ sở).',
+  'dialogue.compliance.summary': '{n}/{total} xã chưa có hội nghị đối thoại năm {year} được ghi nhận.',
+  'dialogue.compliance.commune': 'Xã, phường',
+  'dialogue.compliance.dialogue': 'Đối thoại với Nhân dân',
+  'dialogue.compliance.conferences': 'Hội nghị thôn',
+  'dialogue.compliance.held': '({n} đã tổ chức)',
+  'dialogue.compliance.villages': '{n}/{total} thôn đã tổ chức',
+  'dialogue.compliance.link': 'Tình hình đối thoại và hội nghị thôn của các xã trong tỉnh',
   'dialogue.section.title': 'Đối thoại với Nhân dân, hội nghị thôn',
   'dialogue.section.next': 'Hội nghị đối thoại sắp tới:',
   'dialogue.section.all': 'Các hội nghị đối thoại của {unit}: đặt câu hỏi, xem trả lời và biên bản',
@@ -236,6 +246,16 @@ export const dialogueVi = {
 } as const;
 
 export const dialogueEn: Record<keyof typeof dialogueVi, string> = {
+  'dialogue.compliance.title': 'Dialogues and village conferences {year}: {unit}',
+  'dialogue.compliance.lead':
+    'Each commune holds at least one dialogue conference with residents a year (Art 32); each village holds its community conference at year-end (Art 33 of the Law on Grassroots Democracy).',
+  'dialogue.compliance.summary': '{n} of {total} communes have no dialogue conference on record for {year}.',
+  'dialogue.compliance.commune': 'Commune, ward',
+  'dialogue.compliance.dialogue': 'Dialogue with residents',
+  'dialogue.compliance.conferences': 'Village conferences',
+  'dialogue.compliance.held': '({n} held)',
+  'dialogue.compliance.villages': '{n} of {total} villages held one',
+  'dialogue.compliance.link': 'Dialogues and village conferences of all communes in the province',
   'dialogue.section.title': 'Dialogues with residents, village conferences',
   'dialogue.section.next': 'Next dialogue conference:',
   'dialogue.section.all': 'Dialogue conferences of {unit}: ask a question, read the answers and minutes',

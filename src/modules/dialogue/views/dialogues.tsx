@@ -8,7 +8,7 @@ import type { ScheduleInput } from '../commands/dialogue.js';
 import type { DialogueListRow } from '../dialogue.repo.js';
 import type { DialogueYearState } from '../rules/yearly.js';
 
-export type Place = { name: string; base: string; unitHref: string; agency: boolean };
+export type Place = { name: string; base: string; unitHref: string; agency: boolean; provinceId?: number };
 
 /** The R-G2 flag of a year: met, scheduled, due or missing (Law 10/2022 Art 32). */
 export function DialogueFlag(p: { view: ViewCtx; year: number; state: DialogueYearState; agency?: boolean }) {
@@ -78,6 +78,11 @@ export function DialogueListPage(p: {
       {upcoming.length ? <ul class="list">{upcoming.map(item)}</ul> : <p class="muted">{t('dialogue.list.noneUpcoming')}</p>}
       <h2>{t('dialogue.list.held')}</h2>
       {held.length ? <ul class="list">{held.map(item)}</ul> : <p class="muted">{t('dialogue.list.noneHeld', { year: m.year })}</p>}
+      {m.place.provinceId && (
+        <p>
+          <a href={`/units/${m.place.provinceId}/dialogue-compliance?year=${m.year}`}>{t('dialogue.compliance.link')}</a>
+        </p>
+      )}
     </Layout>
   );
 }
