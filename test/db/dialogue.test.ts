@@ -89,6 +89,64 @@ describe('a resident asks before the conference (Art 32)', () => {
   });
 });
 
+describe('a signed-in resident asks: the name is offered, the account kept apart, and the answer notified in the app', () => {
+  it('prefills the name, stores the account (never shown), and notifies the resident when answered', async () => {
+    const resident = new Agent(s.url);
+    const p = await resident.get('/sign-in');
+    await resident.post('/sign-in/phone', { phone: '0912345678', _csrf: Agent.csrf(p.text) });
+    const otp = await s.deps.db.selectFrom('outbox').select('params').where('template', '=', 'otp').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const c = await resident.get('/sign-in');
+    expect((await resident.post('/sign-in/code', { phone: '0912345678', code: JSON.parse(otp.params).code, _csrf: Agent.csrf(c.text) })).status).toBe(303);
+    const page = await resident.get(`/dialogues/${upcoming}`);
+    const user = await s.deps.db.selectFrom('users').select(['id', 'display_name']).where('phone', '=', '0912345678').executeTakeFirstOrThrow();
+    expect(page.text).toContain(`value="${user.display_name}"`);
+    expect(page.text).toContain('Tên này hiện công khai cùng câu hỏi; xóa đi nếu bạn không muốn.');
+    // The resident clears the name: asked without being named, but the account is kept for the notice.
+    const r = await resident.post(`/dialogues/${upcoming}/questions`, { text: 'Nước sạch về thôn tôi khi nào?', name: '', _csrf: Agent.csrf(page.text) });
+    expect(r.status).toBe(303);
+    const q = (await questions(upcoming)).at(-1)!;
+    expect(q).toMatchObject({ asker_user_id: user.id, asker_name: null, channel: 'resident' });
+    expect((await new Agent(s.url).get(`/dialogues/${upcoming}`)).text).not.toContain(user.display_name);
+    const chairman = await signIn('chutich.nari');
+    const form = await chairman.get(`/dialogue-questions/${q.id}`);
+    expect((await chairman.post(`/dialogue-questions/${q.id}/answer`, { answer: 'Quý II năm sau.', _csrf: Agent.csrf(form.text) })).status).toBe(303);
+    const notice = await s.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('channel', '=', 'in_app')
+      .where('recipient', '=', String(user.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(notice.params)).toMatchObject({
+      title: 'Câu hỏi của bạn gửi hội nghị đối thoại đã được trả lời',
+      link: expect.stringContaining(`/dialogues/${upcoming}#q-${q.id}`),
+    });
+    // A second answer to the same question is refused: an answer once given stands.
+    const again = await chairman.post(`/dialogue-questions/${q.id}/answer`, { answer: 'Sửa lại', _csrf: Agent.csrf(form.text) });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain('Câu hỏi này đã được trả lời.');
+  });
+  it('an abusive question is hidden with a reason, never deleted; the public sees the reason, not the text', async () => {
+    const a = new Agent(s.url);
+    const page = await a.get(`/dialogues/${upcoming}`);
+    await a.post(`/dialogues/${upcoming}/questions`, { text: 'Lời lẽ xúc phạm cán bộ xã', name: '', _csrf: Agent.csrf(page.text) });
+    const q = (await questions(upcoming)).at(-1)!;
+    const official = await signIn('canbo.nari');
+    const form = await official.get(`/dialogue-questions/${q.id}`);
+    const empty = await official.post(`/dialogue-questions/${q.id}/hide`, { reason: '', _csrf: Agent.csrf(form.text) });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain('Ghi lý do ẩn câu hỏi.');
+    expect((await official.post(`/dialogue-questions/${q.id}/hide`, { reason: 'Lời lẽ xúc phạm', _csrf: Agent.csrf(form.text) })).status).toBe(303);
+    const pub = await new Agent(s.url).get(`/dialogues/${upcoming}`);
+    expect(pub.text).not.toContain('Lời lẽ xúc phạm cán bộ xã');
+    expect(pub.text).toContain('Câu hỏi đã bị ẩn:</strong> Lời lẽ xúc phạm');
+    expect((await (await signIn('hdnd')).get(`/dialogues/${upcoming}`)).text).toContain('Lời lẽ xúc phạm cán bộ xã');
+    expect(await s.deps.db.selectFrom('dialogue_questions').select('text').where('id', '=', q.id).executeTakeFirstOrThrow()).toMatchObject({
+      text: 'Lời lẽ xúc phạm cán bộ xã',
+    });
+  });
+});
+
 describe('officials run the conference: questions from other channels, answers, record, minutes', () => {
   it('an official enters a question received in the suggestion box, with the channel; a missing channel is refused', async () => {
     const a = await signIn('canbo.nari');

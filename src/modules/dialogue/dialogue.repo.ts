@@ -37,7 +37,7 @@ export const yearDialogues = (db: Conn, unitId: number, agencyId: number | null,
   return q.execute();
 };
 
-/** A page of a dialogue's questions, oldest first; hidden ones only for those who manage or oversee. */
+/** A page of a dialogue's questions, oldest first; the API leaves hidden ones out, the page shows them with their reason. */
 export async function questionsOf(db: Conn, dialogueId: number, opts: { withHidden: boolean; page: number }) {
   let q = db.selectFrom('dialogue_questions').selectAll().where('dialogue_id', '=', dialogueId);
   if (!opts.withHidden) q = q.where('hidden_reason', 'is', null);

@@ -114,7 +114,7 @@ export function dialogueRoutes(app: FastifyInstance, deps: AppDeps): void {
     const manage = mayDialogue(req.actor, ctx, 'manage');
     const seeHidden = manage || (!ctx.d.agency_id && dialoguePolicy(req.actor, 'oversee', ctx.res));
     const page = Math.max(1, Math.min(10_000, parseId((req.query as P).page) ?? 1));
-    const [qs, counts] = await Promise.all([repo.questionsOf(db, id, { withHidden: seeHidden, page }), repo.questionCounts(db, id)]);
+    const [qs, counts] = await Promise.all([repo.questionsOf(db, id, { withHidden: true, page }), repo.questionCounts(db, id)]);
     const place = ctx.agency
       ? { name: ctx.agency.name, href: `/units/${ctx.unit.id}`, listHref: `/agencies/${ctx.agency.id}/dialogues`, agency: true }
       : { name: ctx.unit.name, href: `/units/${ctx.unit.id}`, listHref: `/units/${ctx.unit.id}/dialogues?year=${ctx.d.year}`, agency: false };

@@ -7,6 +7,7 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { enqueue } from '../../../platform/notify/outbox.js';
 import { expectUpdated, type Failure, invalid, orStale } from '../../decisions/commands/common.js';
 import type { DialogueQuestion } from '../tables.js';
 import { readText } from './dialogue.js';
@@ -111,6 +112,11 @@ export async function answerQuestion(
         unitId: r.ctx.d.unit_id,
         data: { questionId, duringConference: r.ctx.d.status === 'scheduled' },
       });
+      // A resident who asked signed in is told in the app, as they would expect; an anonymous asker reads the page.
+      if (r.q.asker_user_id) {
+        const params = { title: t('dialogue.notice.answered'), body: r.ctx.d.topic, link: `${deps.config.publicUrl}/dialogues/${r.ctx.d.id}#q-${questionId}` };
+        await enqueue(trx, { channel: 'in_app', recipient: String(r.q.asker_user_id), template: 'notice', params }, now);
+      }
       return { ok: true as const, dialogueId: r.ctx.d.id };
     }),
   );

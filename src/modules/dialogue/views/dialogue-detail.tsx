@@ -34,9 +34,16 @@ function Question(p: { view: ViewCtx; q: DialogueQuestion; m: DetailModel }) {
         {q.entered_by && m.can.manage ? ` · ${t('dialogue.q.enteredBy', { who: q.entered_by })}` : ''}
       </p>
       {q.hidden_reason ? (
-        <p>
-          <strong>{t('dialogue.q.hidden')}</strong> {q.hidden_reason}
-        </p>
+        <>
+          <p>
+            <strong>{t('dialogue.q.hidden')}</strong> {q.hidden_reason}
+          </p>
+          {m.can.seeHidden && (
+            <p class="muted" style="white-space:pre-line">
+              {t('dialogue.q.hiddenText')} {q.text}
+            </p>
+          )}
+        </>
       ) : (
         <p class="prose" style="white-space:pre-line">
           {q.text}
