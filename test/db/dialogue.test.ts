@@ -192,6 +192,10 @@ describe('officials run the conference: questions from other channels, answers, 
     const early = await a.post(`/dialogues/${upcoming}/minutes`, { minutes: 'Biên bản', _csrf: csrf });
     expect(early.status).toBe(422);
     expect(early.text).toContain('Hãy ghi nhận hội nghị đã tổ chức trước khi công khai biên bản.');
+    const otherYear = await a.post(`/dialogues/${upcoming}/held`, { heldOn: '22/12/2025', attendance: '90 người dân', _csrf: csrf });
+    expect(otherYear.status).toBe(422);
+    expect(otherYear.text).toContain('Hội nghị này được lên lịch cho năm 2026');
+    expect(otherYear.text).toContain('value="22/12/2025"');
     expect((await a.post(`/dialogues/${upcoming}/held`, { heldOn: '22/12/2026', attendance: '90 người dân', _csrf: csrf })).status).toBe(303);
     const empty = await a.post(`/dialogues/${upcoming}/minutes`, { minutes: '  \n ', _csrf: csrf });
     expect(empty.status).toBe(422);

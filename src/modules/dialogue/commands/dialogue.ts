@@ -88,6 +88,8 @@ export async function recordDialogueHeld(deps: AppDeps, t: T, actor: Actor, id: 
   const today = todayInVietnam(deps.clock.now());
   const heldOn = readDate(t, e, 'heldOn', input.heldOn, true);
   if (heldOn && heldOn > today) e.heldOn = t('dialogue.err.heldFuture');
+  // R-G2 counts a dialogue for the year it was scheduled in; one held in another year is a new dialogue.
+  else if (heldOn && Number(heldOn.slice(0, 4)) !== ctx.d.year) e.heldOn = t('dialogue.err.heldOtherYear', { year: ctx.d.year });
   const attendance = readText(t, e, 'attendance', input.attendance, { max: 2000 });
   if (Object.keys(e).length || !heldOn) return invalid(e);
   const now = deps.clock.now();
