@@ -94,7 +94,14 @@ export function PlanFormPage(p: {
   const v = m.values;
   const title = t('dialogue.plan.title', { village: m.village.name });
   return (
-    <Layout view={view} title={title} crumbs={[{ href: `/units/${m.commune.id}/village-conferences`, label: t('dialogue.conf.list.short') }]}>
+    <Layout
+      view={view}
+      title={title}
+      crumbs={[
+        { href: `/units/${m.commune.id}`, label: m.commune.name },
+        { href: `/units/${m.commune.id}/village-conferences`, label: t('dialogue.conf.list.short') },
+      ]}
+    >
       <h1>{title}</h1>
       <p>{t('dialogue.plan.lead')}</p>
       <ErrorSummary view={view} errors={m.errors} />
@@ -214,7 +221,14 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
     ['dialogue.agenda.conclusion', c.conclusion],
   ];
   return (
-    <Layout view={view} title={title} crumbs={[{ href: `/units/${m.commune.id}/village-conferences?year=${c.year}`, label: t('dialogue.conf.list.short') }]}>
+    <Layout
+      view={view}
+      title={title}
+      crumbs={[
+        { href: `/units/${m.commune.id}`, label: m.commune.name },
+        { href: `/units/${m.commune.id}/village-conferences?year=${c.year}`, label: t('dialogue.conf.list.short') },
+      ]}
+    >
       <h1>{title}</h1>
       <p>
         <ConferenceState view={view} state={m.state} />

@@ -14,7 +14,8 @@ export type Place = { name: string; base: string; unitHref: string; agency: bool
 export function DialogueFlag(p: { view: ViewCtx; year: number; state: DialogueYearState; agency?: boolean }) {
   const { t } = p.view;
   const key = `dialogue.flag.${p.state}${p.agency ? 'Agency' : ''}` as const;
-  const cls = p.state === 'missing' ? 'tag ended' : p.state === 'held' ? 'tag ok' : 'tag';
+  // Art 59(1)(b) sets no yearly number for agencies: their flag informs, it does not mark a breach.
+  const cls = p.state === 'held' ? 'tag ok' : p.state === 'missing' && !p.agency ? 'tag ended' : 'tag';
   return (
     <p class="flagline">
       <span class={cls}>{t(`dialogue.flag.tag.${p.state}`)}</span> {t(key as Parameters<typeof t>[0], { year: p.year })}
