@@ -7,7 +7,6 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
-import { ruleSetOn } from '../../law/rule-sets.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { type FieldErrors, Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { contentDisposition, filePath } from '../../platform/files/store.js';
@@ -16,27 +15,18 @@ import { field, files } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { idOr404 } from '../feedback/ids.js';
 import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
-import {
-  type AgreementBody,
-  emptyHeld,
-  emptyPlan,
-  type HeldConferenceInput,
-  type PlanInput,
-  planConference,
-  recordAgreement,
-  recordConferenceHeld,
-  sendResultReport,
-} from './commands/conference.js';
+import { type AgreementBody, emptyPlan, type PlanInput, planConference, recordAgreement, ruleSetFor } from './commands/conference.js';
+import { emptyHeld, type HeldConferenceInput, recordConferenceHeld, sendResultReport } from './commands/conference-held.js';
 import { loadConference } from './commands/load.js';
 import { dialoguePolicy } from './dialogue.policy.js';
 import * as repo from './dialogue.repo.js';
 import { failWith } from './routes.js';
 import { beforeYearEnd, conferenceYearState, yearInVietnam } from './rules/yearly.js';
-import { ConferenceDetailPage, ConferenceListPage, PlanFormPage } from './views/conferences.js';
+import { ConferenceDetailPage } from './views/conference-detail.js';
+import { ConferenceListPage, PlanFormPage } from './views/conferences.js';
 
 type P = Record<string, string | undefined>;
 const typed = (body: unknown, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, field(body, n)]));
-const ruleSetFor = (date: string) => ruleSetOn(date < '2023-07-01' ? '2023-07-01' : date);
 
 export function conferenceRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;

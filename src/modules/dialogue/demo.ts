@@ -11,7 +11,8 @@ import { loadActor } from '../../platform/auth/session.js';
 import { addDays, todayInVietnam } from '../../platform/calendar/calendar.js';
 import { fixedClock } from '../../platform/clock.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
-import { planConference, recordAgreement, recordConferenceHeld, sendResultReport } from './commands/conference.js';
+import { planConference, recordAgreement } from './commands/conference.js';
+import { recordConferenceHeld, sendResultReport } from './commands/conference-held.js';
 import { publishMinutes, recordDialogueHeld, scheduleDialogue } from './commands/dialogue.js';
 import { answerQuestion, askQuestion } from './commands/questions.js';
 
