@@ -34,6 +34,17 @@ describe('the commune view of its villages (R-G1)', () => {
     expect(page.text).toContain('Đã có kế hoạch');
     expect(page.text).toContain('Chưa tổ chức');
     expect(page.text).toMatch(/\d+ thôn chưa tổ chức hội nghị năm 2026\./);
+    // The second village's plan still awaits the Front's and the board's agreement (Decree 59 Art 10).
+    expect(page.text).toContain('(chờ ý kiến thống nhất của: Ủy ban Mặt trận Tổ quốc Việt Nam xã, Ban Thanh tra nhân dân)');
+  });
+  it('GET /api/v1/village-conferences gives every village with its state; a village is not a commune', async () => {
+    const r = await fetch(`${s.url}/api/v1/village-conferences?unit=${xd}&year=2026`).then((x) => x.json());
+    expect(r.year).toBe(2026);
+    const byId = new Map(r.villages.map((v: { village: { id: number } }) => [v.village.id, v]));
+    expect(byId.get(v1)).toMatchObject({ state: 'reported', conference: { heldOn: expect.any(String), resultSentOn: expect.any(String) } });
+    expect(byId.get(v2)).toMatchObject({ state: 'planned', conference: { heldOn: null } });
+    expect(r.villages.filter((v: { state: string }) => v.state === 'due').length).toBe(r.villages.length - 2);
+    expect((await fetch(`${s.url}/api/v1/village-conferences?unit=${v1}`)).status).toBe(404);
   });
   it('after the year ends in Vietnam (00:00 on 1 January, 17:00 UTC) the villages without one are flagged as not held', async () => {
     clock.set('2026-12-31T16:59:00Z');

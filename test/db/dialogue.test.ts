@@ -334,12 +334,15 @@ describe('every dialogue page of the demo for six kinds of user: no server error
       '/dialogues/999999',
       '/dialogues/abc',
       `/units/${naRi}/village-conferences?year=1900`,
+      ...ids.map((d) => `/audit/dialogue/${d.id}`),
+      ...confs.map((c) => `/audit/village_conference/${c.id}`),
     ];
     for (const who of [null, 'canbo.nari', 'hdnd', 'giaovien.nari', 'truongthon.xd', 'mattran.nari']) {
       const a = who ? await signIn(who) : new Agent(s.url);
       for (const p of paths) {
         const r = await a.get(p);
         expect([200, 303, 403, 404], `${who ?? 'visitor'} ${p}: ${r.status}`).toContain(r.status);
+        if (p === `/audit/dialogue/${schoolDialogue}`) expect(r.status, `${who} ${p}`).not.toBe(200);
         if (p.includes(`/agencies/${school}`) || p === `/dialogues/${schoolDialogue}`) {
           if (who !== 'giaovien.nari') expect(r.status, `${who} ${p}`).not.toBe(200);
         }

@@ -57,6 +57,8 @@ export function conferenceRoutes(app: FastifyInstance, deps: AppDeps): void {
           conference_on: r.conference.conference_on,
           held_on: r.conference.held_on,
           early: beforeYearEnd(r.conference.held_on ?? r.conference.conference_on, ruleSetFor(r.conference.conference_on)),
+          // Decree 59 Art 10: the bodies whose agreement to a plan is still awaited.
+          awaiting: r.conference.status === 'planned' ? (['committee', 'front', 'board'] as const).filter((b) => !r.conference![`${b}_agreed_on`]) : [],
         },
         canPlan:
           year === current && (!r.conference || r.conference.status === 'planned') && dialoguePolicy(req.actor, 'planConference', { unitPath: r.village.path }),

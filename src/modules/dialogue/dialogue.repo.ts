@@ -72,7 +72,7 @@ export async function villagesWithConferences(db: Conn, communeId: number, year:
     .execute();
   const confs = await db
     .selectFrom('village_conferences')
-    .select(['id', 'village_id', 'status', 'conference_on', 'held_on', 'result_sent_on'])
+    .select(['id', 'village_id', 'status', 'conference_on', 'held_on', 'result_sent_on', 'committee_agreed_on', 'front_agreed_on', 'board_agreed_on'])
     .where('commune_id', '=', communeId)
     .where('year', '=', year)
     .execute();

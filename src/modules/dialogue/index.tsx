@@ -5,6 +5,7 @@
 import { defineModule } from '../module.js';
 import { dialogueApi } from './api.js';
 import { complianceRoutes } from './compliance-routes.js';
+import { conferenceApi } from './conference-api.js';
 import { conferenceRoutes } from './conference-routes.js';
 import { seedDemoDialogue } from './demo.js';
 import { dialogueRoutes } from './routes.js';
@@ -17,6 +18,7 @@ export const dialogueModule = defineModule({
     conferenceRoutes(app, deps);
     complianceRoutes(app, deps);
     dialogueApi(app, deps);
+    conferenceApi(app, deps);
   },
   seedDemo: seedDemoDialogue,
   communeSection,

@@ -20,7 +20,7 @@ export type ConferenceListModel = {
   rows: {
     village: { id: number; name: string };
     state: ConferenceYearState;
-    conference?: { id: number; conference_on: string; held_on: string | null; early: boolean };
+    conference?: { id: number; conference_on: string; held_on: string | null; early: boolean; awaiting: ('committee' | 'front' | 'board')[] };
     canPlan: boolean;
   }[];
 };
@@ -65,6 +65,9 @@ export function ConferenceListPage(p: { view: ViewCtx; m: ConferenceListModel })
               <td>
                 <ConferenceState view={view} state={r.state} />
                 {r.conference?.early && <span class="muted"> {t('dialogue.conf.early')}</span>}
+                {!!r.conference?.awaiting.length && (
+                  <span class="muted"> {t('dialogue.conf.awaiting', { bodies: r.conference.awaiting.map((b) => t(`dialogue.body.${b}`)).join(', ') })}</span>
+                )}
               </td>
               <td>
                 {r.conference ? formatDate(r.conference.held_on ?? r.conference.conference_on) : ''}
