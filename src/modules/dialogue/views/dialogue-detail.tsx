@@ -228,10 +228,10 @@ function ManagePanels(p: { view: ViewCtx; m: DetailModel }) {
           </PostForm>
         </section>
       )}
-      {!d.minutes_published_at && (
+      {!d.minutes_published_at && d.status === 'held' && (
         <section aria-labelledby="h-pub" class="card">
           <h2 id="h-pub">{t('dialogue.minutes.publishTitle')}</h2>
-          <p>{t(d.status === 'held' ? 'dialogue.minutes.lead' : 'dialogue.minutes.leadNotHeld')}</p>
+          <p>{t('dialogue.minutes.lead')}</p>
           <PostForm view={view} action={`${base}/minutes`}>
             <TextArea name="minutes" label={t('dialogue.minutes.field')} value={v.minutes} error={e.minutes} rows={10} />
             <button class="btn" type="submit">
