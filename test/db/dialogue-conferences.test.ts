@@ -86,6 +86,16 @@ describe('the plan (Decree 59 Art 10) and the 05-day notice (Art 11(1)(c))', () 
     expect(ok.status).toBe(303);
     const c = await s.deps.db.selectFrom('village_conferences').selectAll().where('village_id', '=', v1).where('year', '=', 2027).executeTakeFirstOrThrow();
     expect(c).toMatchObject({ conference_on: '2027-01-20', notice_on: '2027-01-15', status: 'planned', notice_method: 'loudspeaker' });
+    // The commune official of Xuân Dương is told in the app that the plan awaits agreement (Decree 59 Art 10).
+    const official = await s.deps.db.selectFrom('users').select('id').where('username', '=', 'canbo.xuanduong').executeTakeFirstOrThrow();
+    const notice = await s.deps.db
+      .selectFrom('outbox')
+      .select('params')
+      .where('channel', '=', 'in_app')
+      .where('recipient', '=', String(official.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(notice.params)).toMatchObject({ title: expect.stringContaining('chờ ý kiến thống nhất'), link: `/village-conferences/${c.id}` });
   });
   it('one conference per village and year: a held one cannot be planned again', async () => {
     const a = await signIn('truongthon.xd');

@@ -8,7 +8,8 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import type { T } from '../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { enqueue } from '../../../platform/notify/outbox.js';
 import { expectUpdated, type Failure, invalid, noticeMessage, orStale, readDate } from '../../decisions/commands/common.js';
 import { dialoguePolicy } from '../dialogue.policy.js';
 import { conferenceNoticeProblem } from '../rules/yearly.js';
@@ -94,6 +95,18 @@ export async function planConference(deps: AppDeps, t: T, actor: Actor, villageI
           .executeTakeFirstOrThrow();
         id = row.id;
       }
+      // Decree 59 Art 10: the plan goes to the commune People's Committee, Front and People's Inspection
+      // Board for agreement; those with an account there are told in the app.
+      const recipients = await trx
+        .selectFrom('role_grants')
+        .select('user_id')
+        .distinct()
+        .where('unit_id', '=', village.parent_id!)
+        .where('role', 'in', ['commune_chairman', 'commune_official', 'front_chairman', 'inspection_board_member'])
+        .where('revoked_at', 'is', null)
+        .execute();
+      const params = { title: t('dialogue.notice.plan', { village: village.name }), body: `${formatDate(on)}: ${place}`, link: `/village-conferences/${id}` };
+      for (const r of recipients) await enqueue(trx, { channel: 'in_app', recipient: String(r.user_id), template: 'notice', params }, deps.clock.now());
       await appendAudit(trx, deps.dialect, deps.clock.now(), actor, {
         action: existing ? 'dialogue.conference_plan_changed' : 'dialogue.conference_planned',
         entityType: 'village_conference',
