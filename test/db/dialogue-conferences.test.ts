@@ -142,6 +142,9 @@ describe('the conference along its agenda (Decree 59 Art 11) and the result repo
     const ok = await a.post(`/village-conferences/${c1.id}/agreement`, { body: 'committee', agreedOn: '08/01/2027', _csrf: Agent.csrf(page.text) });
     expect(ok.status).toBe(303);
     expect(await conf(c1.id)).toMatchObject({ committee_agreed_on: '2027-01-08', committee_agreed_by: 'Đàm Thị Hương (công chức xã Xuân Dương)' });
+    const again = await a.post(`/village-conferences/${c1.id}/agreement`, { body: 'committee', agreedOn: '09/01/2027', _csrf: Agent.csrf(page.text) });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain('Ý kiến thống nhất đã được ghi nhận ngày 08/01/2027.');
   });
 
   it('refuses missing reports and a secretary, accepts a report as a file, then the result report; all public', async () => {

@@ -136,6 +136,9 @@ export async function recordAgreement(
   if (!(body in AGREE_ACTION)) return { ok: false, reason: 'wrong_state' };
   if (!dialoguePolicy(actor, AGREE_ACTION[body], { unitPath: ctx.commune.path })) return { ok: false, reason: 'forbidden' };
   const e: FieldErrors = {};
+  // Once recorded, an agreement stands: a second entry would overwrite the first without a trace on the page.
+  const already = ctx.c[`${body}_agreed_on`];
+  if (already) return invalid({ agreedOn: t('dialogue.err.alreadyAgreed', { date: formatDate(already) }) });
   const on = readDate(t, e, 'agreedOn', input.agreedOn, true);
   if (on && on > todayInVietnam(deps.clock.now())) e.agreedOn = t('dialogue.err.notFuture');
   if (on && on < ctx.c.plan_sent_on) e.agreedOn = t('dialogue.err.agreedBeforeSent');
