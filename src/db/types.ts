@@ -2,6 +2,7 @@
 // integers, so that one query runs unchanged on SQLite and PostgreSQL (DESIGN.md "Both databases").
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsultationTables } from '../modules/consultation/tables.js';
+import type { DialogueTables } from '../modules/dialogue/tables.js';
 
 export type Flag = 0 | 1;
 
@@ -568,7 +569,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database extends ConsultationTables {
+export interface Database extends ConsultationTables, DialogueTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

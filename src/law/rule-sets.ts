@@ -109,6 +109,15 @@ export type RuleSet = {
     /** Lists flag an item "due soon" this many working days ahead (a working habit, not law). */
     dueSoonWorkingDays: number;
   };
+  dialogue: {
+    /** Law 10/2022 Art 32 (R-G2): the commune People's Committee holds at least this many dialogue conferences a calendar year. */
+    dialoguesPerYear: number;
+    /** Decree 59/2023 Art 11(1)(c) (R-G1): the notice reaches households at least 05 days before (plain days, R-I3). */
+    conferenceNoticeDays: number;
+    /** Law Art 33(1): "once a year at year-end". The law names no month; conferences before this month are
+     * accepted but shown as not at year-end [U: a setting, best-known practice is the last two months]. */
+    yearEndFromMonth: number;
+  };
 };
 
 export const LAW_10_2022: RuleSet = {
@@ -163,6 +172,7 @@ export const LAW_10_2022: RuleSet = {
     agencyHeadReceptionPerMonth: 1,
     dueSoonWorkingDays: 2,
   },
+  dialogue: { dialoguesPerYear: 1, conferenceNoticeDays: 5, yearEndFromMonth: 11 },
 };
 
 /** Newest first. Law 97/2025/QH15 amended the law from 01/07/2025, but none of the parameters above

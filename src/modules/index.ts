@@ -2,6 +2,7 @@
 
 import { consultationModule } from './consultation/index.js';
 import { decisionsModule } from './decisions/index.js';
+import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
@@ -14,4 +15,5 @@ modules.push(
   decisionsModule,
   feedbackModule,
   consultationModule,
+  dialogueModule,
 );

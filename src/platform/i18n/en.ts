@@ -1,5 +1,6 @@
 import { consultationEn } from '../../modules/consultation/i18n/index.js';
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
+import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
@@ -526,4 +527,5 @@ export const en: Record<MessageKey, string> = {
   ...decisionsEn,
   ...feedbackEn,
   ...consultationEn,
+  ...dialogueEn,
 };

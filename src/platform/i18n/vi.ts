@@ -1,5 +1,6 @@
 import { consultationVi } from '../../modules/consultation/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
+import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
@@ -523,6 +524,7 @@ export const vi = {
   ...decisionsVi,
   ...feedbackVi,
   ...consultationVi,
+  ...dialogueVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
