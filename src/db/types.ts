@@ -1,6 +1,7 @@
 // Table types for Kysely. Times are ISO-8601 UTC text; dates are 'YYYY-MM-DD' text; flags are 0/1
 // integers, so that one query runs unchanged on SQLite and PostgreSQL (DESIGN.md "Both databases").
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { OversightTables } from '../modules/oversight/tables.js';
 
 export type Flag = 0 | 1;
 
@@ -567,7 +568,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database {
+export interface Database extends OversightTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

@@ -4,6 +4,7 @@ import { decisionsModule } from './decisions/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
+import { oversightModule } from './oversight/index.js';
 import { unitsModule } from './units/index.js';
 
 export const modules: ModuleManifest[] = [];
@@ -12,4 +13,5 @@ modules.push(
   disclosureModule,
   decisionsModule,
   feedbackModule,
+  oversightModule,
 );

@@ -3,6 +3,7 @@ import { migration as m202611250500 } from './202611250500_platform__create-core
 import { migration as m202611250600 } from './202611250600_disclosure__create-disclosures.js';
 import { migration as m202611251000 } from './202611251000_decisions__create-decisions.js';
 import { migration as m202611251200 } from './202611251200_feedback__create-feedback.js';
+import { migration as m202612071920 } from './202612071920_oversight__create-boards.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '202611250600_disclosure__create-disclosures': m202611250600,
   '202611251000_decisions__create-decisions': m202611251000,
   '202611251200_feedback__create-feedback': m202611251200,
+  '202612071920_oversight__create-boards': m202612071920,
 };

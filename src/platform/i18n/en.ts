@@ -1,5 +1,6 @@
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
+import { oversightEn } from '../../modules/oversight/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
@@ -524,4 +525,5 @@ export const en: Record<MessageKey, string> = {
   'disclosure.section.all': 'All disclosures of {unit}',
   ...decisionsEn,
   ...feedbackEn,
+  ...oversightEn,
 };

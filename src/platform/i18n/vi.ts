@@ -1,5 +1,6 @@
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
+import { oversightVi } from '../../modules/oversight/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
@@ -521,6 +522,7 @@ export const vi = {
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
   ...decisionsVi,
   ...feedbackVi,
+  ...oversightVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
