@@ -161,6 +161,21 @@ export function actionRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(req, reply, <ActivityFormPage view={viewOf(req, deps)} m={m} />, errors ? 422 : 200);
   }
 
+  // Issue 7 item 6: from a report the commune routed to the board (feedback's manage page) to the
+  // board's activity form with the report's code filled in.
+  app.get('/units/:id/oversight/inspect', async (req, reply) => {
+    const unit = await communeOf(deps, Number((req.params as P).id));
+    const b = await db
+      .selectFrom('oversight_boards')
+      .select('id')
+      .where('commune_id', '=', unit.id)
+      .where('kind', '=', 'commune_inspection')
+      .where('closed_on', 'is', null)
+      .executeTakeFirst();
+    if (!b) throw new NotFound();
+    const code = ((req.query as P).feedback ?? '').replace(/[^A-Za-z0-9-]/g, '');
+    return reply.redirect(`/oversight/boards/${b.id}/activities/new?feedback=${encodeURIComponent(code)}`, 303);
+  });
   app.get('/oversight/boards/:id/activities/new', async (req, reply) => activityForm(req, reply, Number((req.params as P).id)));
   app.post('/oversight/boards/:id/activities', async (req, reply) => {
     const id = Number((req.params as P).id);

@@ -19,9 +19,7 @@ export async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx
     .where('closed_on', 'is', null)
     .executeTakeFirst();
   const overdue = oversightPolicy(view.actor, 'readWork', res) ? await countOverdue(deps.db, commune.id, today(deps)) : null;
-  const agencies = (view.actor?.grants ?? []).filter(
-    (g) => g.role === 'union_head' && g.agencyId !== null && commune.path.startsWith(g.unitPath.slice(0, commune.path.length)),
-  );
+  const agencies = (view.actor?.grants ?? []).filter((g) => g.role === 'union_head' && g.agencyId !== null && g.unitPath.startsWith(commune.path));
   return (
     <section aria-labelledby="h-oversight">
       <h3 id="h-oversight">{t('oversight.section.title')}</h3>

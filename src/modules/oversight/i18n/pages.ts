@@ -1,6 +1,7 @@
 // Page texts of the oversight module (vi first; en has the same keys).
 export const vi = {
   'oversight.choose': '— Chọn —',
+  'oversight.fromFeedback': 'Ban Thanh tra nhân dân: ghi cuộc kiểm tra, xác minh phản ánh này',
   'oversight.dateHint': 'Ngày/tháng/năm, ví dụ 15/12/2026',
   'oversight.commune.lead':
     'Người dân kiểm tra, giám sát chính quyền xã qua Ban Thanh tra nhân dân (mỗi thôn bầu một thành viên) và Ban Giám sát đầu tư của cộng đồng ở từng dự án. UBND xã phải trả lời kiến nghị của Ban trong 15 ngày (Luật 10/2022, Điều 40, 45).',
@@ -183,6 +184,7 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   'oversight.choose': '— Choose —',
+  'oversight.fromFeedback': "People's Inspection Board: record an inspection of this report",
   'oversight.dateHint': 'Day/month/year, e.g. 15/12/2026',
   'oversight.commune.lead':
     "Residents inspect and supervise the commune through the People's Inspection Board (one member elected by each village) and a Community Investment Supervision Board for each project. The People's Committee must answer a board's recommendation within 15 days (Law 10/2022 Arts 40, 45).",
