@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
-import { Forbidden, NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
 import { COMMUNE_LEVELS } from '../decisions/commands/election-common.js';
@@ -208,6 +208,7 @@ export function pageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/units/:id/oversight/recommendations', async (req, reply) => {
     const unit = await communeOf(deps, Number((req.params as P).id));
+    if (!req.actor) throw new Unauthenticated();
     if (!oversightPolicy(req.actor, 'readWork', { unitPath: unit.path })) throw new Forbidden();
     const q = req.query as P;
     const state = q.state === 'open' || q.state === 'answered' ? q.state : 'overdue';

@@ -105,12 +105,16 @@ export async function recordActivity(
   const findings = readText(t, e, 'findings', input.findings, 20000);
   const heldOn = readDay(t, e, 'heldOn', input.heldOn);
   if (heldOn && heldOn > today(deps)) e.heldOn = t('oversight.err.future');
-  const recs = input.recommendations.map((x) => ({ addressee: x.addressee.trim(), content: x.content.trim() })).filter((x) => x.addressee || x.content);
-  recs.forEach((x, i) => {
+  // Each slot of the form is checked by its own number, so the message lands next to its field.
+  const slots = input.recommendations.map((x) => ({ addressee: x.addressee.trim(), content: x.content.trim() }));
+  slots.forEach((x, i) => {
+    if (!x.addressee && !x.content) return;
     if (!x.content) e[`rec${i}Content`] = t('oversight.err.required');
     if (!x.addressee) e[`rec${i}Addressee`] = t('oversight.err.required');
     if (x.content.length > 5000) e[`rec${i}Content`] = t('oversight.err.tooLong', { max: 5000 });
+    if (x.addressee.length > 300) e[`rec${i}Addressee`] = t('oversight.err.tooLong', { max: 300 });
   });
+  const recs = slots.filter((x) => x.addressee || x.content);
   const sentOn = recs.length ? readDay(t, e, 'sentOn', input.sentOn) : null;
   if (sentOn && heldOn && sentOn < heldOn) e.sentOn = t('oversight.err.sentBeforeHeld');
   if (sentOn && sentOn > today(deps)) e.sentOn = t('oversight.err.future');
