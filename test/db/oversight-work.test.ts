@@ -12,6 +12,7 @@ import { loadActor } from '../../src/platform/auth/session.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { translator } from '../../src/platform/i18n/index.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { unzip } from '../unzip.js';
 import { signIn } from './sign-in-helper.js';
 
 const clock = fixedClock('2026-12-07T03:00:00Z'); // Mon 07/12/2026, 10:00 in Vietnam
@@ -50,6 +51,23 @@ const activity = (form: Record<string, string>, files: { field: string; name: st
         files,
       ),
     );
+
+describe('the report to the Front (Decree 59/2023 Arts 14(3), 22(3))', () => {
+  it('R-F4: the fourth-quarter report is generated from the activities, as a page and a Word file', async () => {
+    const q = 'period=quarter&year=2026&n=4';
+    const page = await new Agent(s.url).get(`${board()}/report?${q}`);
+    expect(page.text).toContain('Báo cáo kết quả hoạt động quý IV năm 2026');
+    expect(page.text).toContain('Từ 01/10/2026 đến 31/12/2026: 2 cuộc kiểm tra, giám sát; 3 kiến nghị, 2 đã trả lời (1 trả lời muộn), 1 quá hạn.');
+    const docx = await fetch(`${s.url}${board()}/report.docx?${q}`);
+    expect(docx.headers.get('content-type')).toMatch(/wordprocessingml/);
+    const xml =
+      unzip(Buffer.from(await docx.arrayBuffer()))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
+    expect(xml).toContain('Kết quả hoạt động quý IV năm 2026');
+    expect(xml).toContain('tiếp thu một phần, trả lời muộn');
+  });
+});
 
 describe('plans (R-F4; Decree 59/2023 Arts 14, 22(1)(b))', () => {
   const plan = { period: 'specific', title: 'Kiểm tra chi trả chế độ bảo trợ xã hội', startsOn: '11/12/2026', inspectedParty: 'Công chức Văn hóa – Xã hội' };

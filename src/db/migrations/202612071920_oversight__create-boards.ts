@@ -161,6 +161,8 @@ export const migration: Migration = {
       .addCheckConstraint('oversight_rec_answered', sql`(status = 'answered') = (answer_kind is not null and answered_on is not null)`)
       .execute();
     await db.schema.createIndex('oversight_rec_commune_due').on('oversight_recommendations').columns(['commune_id', 'status', 'due_on']).execute();
+    // Published answers, newest first (the commune's public page).
+    await db.schema.createIndex('oversight_rec_commune_answered').on('oversight_recommendations').columns(['commune_id', 'status', 'answered_on']).execute();
     await db.schema.createIndex('oversight_rec_activity').on('oversight_recommendations').column('activity_id').execute();
   },
 };
