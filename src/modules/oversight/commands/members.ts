@@ -163,6 +163,15 @@ export async function addMember(deps: AppDeps, t: T, actor: Actor | null, boardI
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // R-F3: the village's by-election is done once its new member is recorded.
+    if (villageId)
+      await trx
+        .updateTable('oversight_tasks')
+        .set({ done_on: electedOn })
+        .where('board_id', '=', board.id)
+        .where('village_id', '=', villageId)
+        .where('done_on', 'is', null)
+        .execute();
     await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
       action: 'oversight.member.added',
       entityType: 'oversight_board',
