@@ -66,6 +66,8 @@ describe('the report to the Front (Decree 59/2023 Arts 14(3), 22(3))', () => {
         ?.toString('utf8') ?? '';
     expect(xml).toContain('Kết quả hoạt động quý IV năm 2026');
     expect(xml).toContain('tiếp thu một phần, trả lời muộn');
+    const term = await new Agent(s.url).get(`${board()}/report?period=term`);
+    expect(term.text).toContain('Từ 25/07/2026 đến 25/07/2031: 2 cuộc kiểm tra, giám sát;');
   });
 });
 

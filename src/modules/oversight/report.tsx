@@ -6,7 +6,8 @@ import { formatDate } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
 
-export type ReportPeriod = 'quarter' | 'half_year' | 'year';
+/** Decree 59 Art 14(3): quarterly, 6-monthly, yearly and at the end of the term. */
+export type ReportPeriod = 'quarter' | 'half_year' | 'year' | 'term';
 export type ReportModel = {
   board: { id: number; title: string; communeName: string; communeId: number };
   period: ReportPeriod;
@@ -42,7 +43,13 @@ export function periodRange(period: ReportPeriod, year: number, n: number): { fr
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 export const periodName = (p: ReportPeriod, year: number, n: number) =>
-  p === 'quarter' ? `quý ${ROMAN[n - 1]} năm ${year}` : p === 'half_year' ? `${n === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${year}` : `năm ${year}`;
+  p === 'term'
+    ? 'nhiệm kỳ'
+    : p === 'quarter'
+      ? `quý ${ROMAN[n - 1]} năm ${year}`
+      : p === 'half_year'
+        ? `${n === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${year}`
+        : `năm ${year}`;
 
 export function counts(m: ReportModel) {
   const recs = m.activities.flatMap((a) => a.recs);

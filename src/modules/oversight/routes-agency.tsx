@@ -115,13 +115,15 @@ export function agencyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { board, commune } = found;
     const q = req.query as P;
     const on = today(deps);
-    const period: ReportPeriod = q.period === 'half_year' || q.period === 'year' ? q.period : 'quarter';
+    const period: ReportPeriod = q.period === 'half_year' || q.period === 'year' || q.period === 'term' ? q.period : 'quarter';
     const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : Number(on.slice(0, 4));
     const month = Number(on.slice(5, 7));
     const current = period === 'quarter' ? Math.ceil(month / 3) : period === 'half_year' ? Math.ceil(month / 6) : 1;
     const max = period === 'quarter' ? 4 : period === 'half_year' ? 2 : 1;
     const n = Math.min(max, Math.max(1, Number(q.n) || current));
-    const { from, to } = periodRange(period, year, n);
+    // The term report covers the board's term (or its life so far, for a supervision board).
+    const { from, to } =
+      period === 'term' ? { from: board.term_starts_on ?? board.created_at.slice(0, 10), to: board.term_ends_on ?? on } : periodRange(period, year, n);
     const name = board.agency_id
       ? ((await db.selectFrom('agencies').select('name').where('id', '=', board.agency_id).executeTakeFirst())?.name ?? null)
       : board.project_id

@@ -119,6 +119,7 @@ export const vi = {
   'oversight.report.quarter': 'quý này',
   'oversight.report.half_year': '6 tháng',
   'oversight.report.year': 'năm',
+  'oversight.report.term': 'nhiệm kỳ',
   'oversight.report.word': 'Tải báo cáo (Word)',
   'oversight.report.counts':
     'Từ {from} đến {to}: {activities} cuộc kiểm tra, giám sát; {recs} kiến nghị, {answered} đã trả lời ({late} trả lời muộn), {overdue} quá hạn.',
@@ -301,6 +302,7 @@ export const en: Record<keyof typeof vi, string> = {
   'oversight.report.quarter': 'this quarter',
   'oversight.report.half_year': 'six months',
   'oversight.report.year': 'year',
+  'oversight.report.term': 'term',
   'oversight.report.word': 'Download the report (Word)',
   'oversight.report.counts':
     'From {from} to {to}: {activities} inspections or supervisions; {recs} recommendations, {answered} answered ({late} late), {overdue} overdue.',

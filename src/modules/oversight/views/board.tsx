@@ -139,7 +139,7 @@ export function BoardPage({ view, m }: { view: ViewCtx; m: BoardModel }) {
         )}
         <p>
           {t('oversight.report.links')}{' '}
-          {(['quarter', 'half_year', 'year'] as const).map((p) => (
+          {(['quarter', 'half_year', 'year', 'term'] as const).map((p) => (
             <span key={p}>
               <a href={`${base}/report?period=${p}&year=${m.year}`}>{t(`oversight.report.${p}`)}</a>{' '}
             </span>
