@@ -139,7 +139,8 @@ export type RuleSet = {
     agencyTermMonths: number;
     agencyTwoDeputiesFrom: number;
     agencyRecogniseWorkingDays: number;
-    /** Circular 04/2025/TT-BTC (from 11/03/2025, [S]): at least 5,000,000 đồng per board per year; 0 before. */
+    /** Circular 04/2025/TT-BTC ([S], in force 11/03/2025): at least 5,000,000 đồng per commune board per year.
+     * Carried from the 01/07/2025 set on; 0 (not shown) in the older set, so 11/03–30/06/2025 shows no figure. */
     minFundingPerYear: number;
   };
 };
