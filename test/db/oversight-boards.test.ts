@@ -212,6 +212,33 @@ describe('the agency board (R-F8; Law 10/2022 Art 60; Decree 59/2023 Art 21)', (
     expect(r.text).toContain('Không đủ điều kiện: Người đứng đầu cơ quan không được là thành viên Ban');
   });
 
+  it('R-F8 Art 63(1)(c): a staff member on the school board files an inspection kept inside the agency; the head answers it', async () => {
+    const school = await s.deps.db.selectFrom('agencies').select('id').where('unit_id', '=', naRi).where('kind', '=', 'school').executeTakeFirstOrThrow();
+    const b = await s.deps.db.selectFrom('oversight_boards').select('id').where('agency_id', '=', school.id).executeTakeFirstOrThrow();
+    const teacher = await signIn(s.url, 'giaovien.nari', clock);
+    const form = await teacher.get(`/oversight/boards/${b.id}/activities/new`);
+    expect(form.text).toContain('chỉ công khai trong cơ quan');
+    const r = await teacher.post(`/oversight/boards/${b.id}/activities`, {
+      _csrf: Agent.csrf(form.text),
+      kind: 'inspection',
+      subject: 'Kiểm tra chi quỹ phúc lợi năm 2026',
+      findings: 'Chi đúng quy chế chi tiêu nội bộ.',
+      heldOn: '04/12/2026',
+      sentOn: '04/12/2026',
+      published: '1',
+      rec0Addressee: 'Hiệu trưởng',
+      rec0Content: 'Công khai bảng tổng hợp chi quỹ phúc lợi tại phòng hội đồng.',
+    });
+    expect(r.status).toBe(303);
+    expect((await new Agent(s.url).get(r.location!)).status).toBe(404);
+    const rec = await s.deps.db.selectFrom('oversight_recommendations').select(['id', 'due_on']).where('board_id', '=', b.id).executeTakeFirstOrThrow();
+    expect(rec.due_on).toBe('2026-12-21'); // 19/12 is a Saturday: 04/12 + 15 days, moved to Monday
+    const head = await signIn(s.url, 'hieutruong.nari', clock);
+    const p = `/oversight/recommendations/${rec.id}/answer`;
+    expect((await post(head, p, p, { kind: 'accepted', text: '', answeredOn: '07/12/2026' })).status).toBe(303);
+    expect((await (await signIn(s.url, 'chutich.nari', clock)).get(p)).status).toBe(403);
+  });
+
   it('R-F8 Art 60: an agency of 07 staff forms no board (the union performs its tasks); 10 members without the conference’s decision are refused', async () => {
     const health = await s.deps.db
       .selectFrom('agencies')

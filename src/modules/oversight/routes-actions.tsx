@@ -155,6 +155,7 @@ export function actionRoutes(app: FastifyInstance, deps: AppDeps): void {
       ],
       plans: plans.map((p) => ({ id: p.id, title: p.title })),
       kind: board.kind === 'investment_supervision' ? ('supervision' as const) : ('inspection' as const),
+      agency: board.kind === 'agency_inspection',
       values: values ?? { heldOn: formatDate(today(deps)), sentOn: formatDate(today(deps)), feedbackCode: (req.query as P).feedback ?? '' },
       errors,
     };

@@ -14,7 +14,7 @@ import { oversightPolicy } from './oversight.policy.js';
 import * as repo from './oversight.repo.js';
 import { boardTitle } from './present.js';
 import { periodRange, type ReportModel, ReportPage, type ReportPeriod, reportDocx } from './report.js';
-import { communeOf } from './routes-pages.js';
+import { communeOf, isInsider } from './routes-pages.js';
 
 type P = Record<string, string>;
 const FIELDS = ['staffCount', 'size', 'conferenceOn', 'moreAllowed'] as const;
@@ -129,9 +129,8 @@ export function agencyRoutes(app: FastifyInstance, deps: AppDeps): void {
       : board.project_id
         ? ((await repo.projectById(db, board.project_id))?.name ?? null)
         : null;
-    const acts = (await repo.activitiesBetween(db, board.id, from, to)).filter(
-      (a) => a.published === 1 || oversightPolicy(req.actor, 'readWork', { unitPath: commune.path }),
-    );
+    const insider = await isInsider(deps, req, board, commune);
+    const acts = (await repo.activitiesBetween(db, board.id, from, to)).filter((a) => a.published === 1 || insider);
     return {
       board: { id: board.id, title: boardTitle(req.t, board, name), communeName: commune.name, communeId: commune.id },
       period,

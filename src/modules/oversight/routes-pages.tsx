@@ -10,7 +10,7 @@ import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
 import { COMMUNE_LEVELS } from '../decisions/commands/election-common.js';
 import { unitById } from '../units/units.repo.js';
-import { boardWithCommune, mayAnswer, mayManage, mayWork, rulesOn, today, villagesOn } from './commands/common.js';
+import { type Board, boardWithCommune, mayAnswer, mayManage, mayWork, rulesOn, today, villagesOn } from './commands/common.js';
 import { oversightPolicy } from './oversight.policy.js';
 import * as repo from './oversight.repo.js';
 import { boardSummary, boardTitle, byPosition, memberView, projectView } from './present.js';
@@ -89,7 +89,7 @@ export async function boardPage(
       : null;
   const canManage = mayManage(req.actor, board, commune);
   const canWork = await mayWork(db, req.actor, board, commune);
-  const insider = canWork || canManage || mayAnswer(req.actor, board, commune);
+  const insider = await isInsider(deps, req, board, commune);
   const [members, tasks, plans, acts, villages] = await Promise.all([
     repo.membersOf(db, [board.id]),
     canManage ? repo.openTasks(db, board.id) : Promise.resolve([]),
@@ -125,16 +125,22 @@ export async function boardPage(
   return sendPage(req, reply, <BoardPage view={viewOf(req, deps)} m={m} />, errors ? 422 : 200);
 }
 
-/** An activity, visible to everyone once published; before that only to the board and those who answer it. */
+/** Who reads a board's unpublished work: its members, those who answer it, whoever manages it, and for a
+ * commune's boards the commune's officials and the Front (readWork). An agency board's work stays inside the
+ * agency (Law 10/2022 Ch. III: workplace matters are disclosed internally, Art 46). */
+export async function isInsider(deps: AppDeps, req: FastifyRequest, board: Board, commune: Unit): Promise<boolean> {
+  if (mayAnswer(req.actor, board, commune) || mayManage(req.actor, board, commune) || (await mayWork(deps.db, req.actor, board, commune))) return true;
+  return board.kind !== 'agency_inspection' && oversightPolicy(req.actor, 'readWork', { unitPath: commune.path });
+}
+
+/** An activity, visible to everyone once published; before that only to insiders. */
 export async function visibleActivity(deps: AppDeps, req: FastifyRequest, id: number) {
   const a = await repo.activityById(deps.db, id);
   if (!a) throw new NotFound();
   const found = await boardWithCommune(deps.db, a.board_id);
   if (!found) throw new NotFound();
   const canAnswer = mayAnswer(req.actor, found.board, found.commune);
-  const insider =
-    canAnswer || (await mayWork(deps.db, req.actor, found.board, found.commune)) || oversightPolicy(req.actor, 'readWork', { unitPath: found.commune.path });
-  if (!a.published && !insider) throw new NotFound();
+  if (!a.published && !(await isInsider(deps, req, found.board, found.commune))) throw new NotFound();
   return { a, ...found, canAnswer };
 }
 

@@ -139,7 +139,9 @@ export async function recordActivity(
       .where('tracking_code', '=', code)
       .where('commune_id', '=', commune.id)
       .executeTakeFirst();
-    if (f?.handler_board !== 1 || board.kind !== 'commune_inspection') e.feedbackCode = t('oversight.err.feedbackCode');
+    // The report reached the commune's People's Inspection Board; a supervision board (which has the
+    // inspection board's representative, Art 41(1)) may take up one about its project.
+    if (f?.handler_board !== 1 || board.kind === 'agency_inspection') e.feedbackCode = t('oversight.err.feedbackCode');
     feedbackId = f?.id ?? null;
   }
   if (Object.keys(e).length || !kind || !heldOn) return invalid(e);
@@ -157,7 +159,8 @@ export async function recordActivity(
           findings,
           held_on: heldOn,
           feedback_item_id: feedbackId,
-          published: input.published ? 1 : 0,
+          // An agency board's results stay inside the agency (Law Art 46: internal disclosure).
+          published: input.published && board.kind !== 'agency_inspection' ? 1 : 0,
           created_by: actor.userId,
           created_at: iso,
         })

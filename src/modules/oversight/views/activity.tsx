@@ -16,6 +16,8 @@ export type ActivityFormModel = {
   crumbs: Crumb[];
   plans: { id: number; title: string }[];
   kind: 'inspection' | 'supervision';
+  /** An agency board: no public results, no residents' reports. */
+  agency: boolean;
   values: Record<string, string>;
   errors?: FieldErrors;
 };
@@ -43,7 +45,7 @@ export function ActivityFormPage({ view, m }: { view: ViewCtx; m: ActivityFormMo
             options={[{ value: '', label: t('oversight.activity.noPlan') }, ...m.plans.map((p) => ({ value: String(p.id), label: p.title }))]}
           />
         )}
-        {m.kind === 'inspection' && (
+        {!m.agency && (
           <TextField
             name="feedbackCode"
             label={t('oversight.activity.feedbackCode')}
@@ -94,9 +96,13 @@ export function ActivityFormPage({ view, m }: { view: ViewCtx; m: ActivityFormMo
             error={e.sentOn}
           />
         </fieldset>
-        <label class="check">
-          <input type="checkbox" name="published" value="1" checked={v.published !== '0'} /> {t('oversight.activity.published')}
-        </label>
+        {m.agency ? (
+          <p class="muted">{t('oversight.activity.internal')}</p>
+        ) : (
+          <label class="check">
+            <input type="checkbox" name="published" value="1" checked={v.published !== '0'} /> {t('oversight.activity.published')}
+          </label>
+        )}
         <button class="btn" type="submit">
           {t('oversight.activity.save')}
         </button>
