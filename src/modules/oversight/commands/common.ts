@@ -26,8 +26,9 @@ export const today = (deps: AppDeps) => todayInVietnam(deps.clock.now());
 /** The boards' parameters in force on a record's date (R-F1…R-F8; src/law/rule-sets.ts). */
 export const rulesOn = (date: string) => ruleSetOn(date < '2023-07-01' ? '2023-07-01' : date).oversight;
 
-/** A dd/mm/yyyy date typed in a form; the message goes next to the field. */
-export function readDay(t: T, e: FieldErrors, name: string, text: string | undefined, required = true): string | null {
+/** A dd/mm/yyyy date typed in a form; the message goes next to the field. Board records start with Law
+ * 10/2022 (01/07/2023); a project's dates may be older (`earliest`). */
+export function readDay(t: T, e: FieldErrors, name: string, text: string | undefined, required = true, earliest = '2023-07-01'): string | null {
   const s = (text ?? '').trim();
   if (!s) {
     if (required) e[name] = t('oversight.err.dateRequired');
@@ -35,8 +36,8 @@ export function readDay(t: T, e: FieldErrors, name: string, text: string | undef
   }
   const d = parseDate(s);
   if (!d) e[name] = t('oversight.err.dateInvalid');
-  else if (d < '2023-07-01') {
-    e[name] = t('oversight.err.beforeLaw');
+  else if (d < earliest) {
+    e[name] = earliest === '2023-07-01' ? t('oversight.err.beforeLaw') : t('oversight.err.dateInvalid');
     return null;
   }
   return d;

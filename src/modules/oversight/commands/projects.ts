@@ -28,6 +28,9 @@ export type ProjectInput = {
   endsOn: string;
 };
 
+/** A project decided before Law 10/2022 may still be under way and supervised. */
+const OLDEST = '2000-01-01';
+
 /** Money typed as "1.200.000.000" or "1200000000" -> integer đồng. */
 function money(t: T, e: FieldErrors, name: string, s: string): number {
   const v = s.replace(/[.\s,]/g, '');
@@ -46,7 +49,7 @@ export async function createProject(deps: AppDeps, t: T, actor: Actor | null, co
   const investor = readText(t, e, 'investor', input.investor, 300);
   const decisionMaker = readText(t, e, 'decisionMaker', input.decisionMaker, 300);
   const decisionNumber = readText(t, e, 'decisionNumber', input.decisionNumber, 60);
-  const decisionDate = readDay(t, e, 'decisionDate', input.decisionDate);
+  const decisionDate = readDay(t, e, 'decisionDate', input.decisionDate, true, OLDEST);
   const contractor = readText(t, e, 'contractor', input.contractor, 300, false);
   const budget = {
     budget_state: money(t, e, 'budgetState', input.budgetState),
@@ -56,8 +59,8 @@ export async function createProject(deps: AppDeps, t: T, actor: Actor | null, co
   };
   if (!e.budgetState && Object.values(budget).every((x) => x === 0)) e.budgetState = t('oversight.err.budget');
   const villages = readText(t, e, 'villages', input.villages, 500);
-  const startsOn = readDay(t, e, 'startsOn', input.startsOn);
-  const endsOn = readDay(t, e, 'endsOn', input.endsOn);
+  const startsOn = readDay(t, e, 'startsOn', input.startsOn, true, OLDEST);
+  const endsOn = readDay(t, e, 'endsOn', input.endsOn, true, OLDEST);
   if (startsOn && endsOn && endsOn < startsOn) e.endsOn = t('oversight.err.endBeforeStart');
   if (Object.keys(e).length || !decisionDate || !startsOn || !endsOn) return invalid(e);
   const on = today(deps);
@@ -109,8 +112,8 @@ export async function updateProgress(deps: AppDeps, t: T, actor: Actor | null, p
   const disbursed = money(t, e, 'disbursed', input.disbursed);
   const total = p.budget_state + p.budget_commune + p.budget_community + p.budget_other;
   if (!e.disbursed && disbursed > total) e.disbursed = t('oversight.err.overBudget');
-  const acceptedOn = readDay(t, e, 'acceptedOn', input.acceptedOn, false);
-  const finalOn = readDay(t, e, 'finalAccountsOn', input.finalAccountsOn, false);
+  const acceptedOn = readDay(t, e, 'acceptedOn', input.acceptedOn, false, OLDEST);
+  const finalOn = readDay(t, e, 'finalAccountsOn', input.finalAccountsOn, false, OLDEST);
   const on = today(deps);
   if (Object.keys(e).length) return invalid(e);
   return deps.db.transaction().execute(async (trx) => {
