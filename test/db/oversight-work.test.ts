@@ -41,6 +41,12 @@ async function post(a: Agent, page: string, action: string, form: Record<string,
   return a.post(action, { ...form, _csrf: Agent.csrf(p.text) });
 }
 const board = () => `/oversight/boards/${boardId}`;
+/** In-app notices in the outbox for a demo account whose title is `title`. */
+async function noticesTo(username: string, title: string) {
+  const u = await s.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const rows = await s.deps.db.selectFrom('outbox').select('params').where('channel', '=', 'in_app').where('recipient', '=', String(u.id)).execute();
+  return rows.filter((r) => JSON.parse(r.params).title === title).length;
+}
 const activity = (form: Record<string, string>, files: { field: string; name: string; bytes: Buffer; type?: string }[] = []) =>
   member
     .get(`${board()}/activities/new`)
@@ -84,6 +90,7 @@ describe('plans (R-F4; Decree 59/2023 Arts 14, 22(1)(b))', () => {
     const r = await post(member, board(), `${board()}/plans`, { ...plan, notifiedOn: '04/12/2026' });
     expect(r.status).toBe(303);
     expect((await new Agent(s.url).get(board())).text).toContain('đối tượng: Công chức Văn hóa – Xã hội; đã gửi ngày 04/12/2026');
+    expect(await noticesTo('mattran.nari', 'Kế hoạch kiểm tra của Ban Thanh tra nhân dân, bắt đầu ngày 11/12/2026')).toBe(1);
   });
 });
 
@@ -103,6 +110,7 @@ describe('activities, recommendations and answers (R-F5; Law 10/2022 Art 40(1)(c
     activityId = Number(/\/oversight\/activities\/(\d+)/.exec(r.location ?? '')?.[1]);
     const rec = await s.deps.db.selectFrom('oversight_recommendations').selectAll().where('activity_id', '=', activityId).executeTakeFirstOrThrow();
     expect(rec).toMatchObject({ sent_on: '2026-12-07', due_on: '2026-12-22', status: 'open' });
+    expect(await noticesTo('chutich.nari', 'Ban gửi 1 kiến nghị; hạn trả lời 22/12/2026')).toBe(1);
     const pub = await new Agent(s.url).get(`/oversight/activities/${activityId}`);
     expect(pub.text).toContain('Gửi ngày 07/12/2026; hạn trả lời 22/12/2026');
     const href = /href="(\/oversight\/files\/\d+\/bien-ban\.pdf)"/.exec(pub.text)?.[1];

@@ -6,10 +6,11 @@ import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import type { Unit } from '../../../db/types.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
-import type { Actor } from '../../../platform/auth/policy.js';
+import type { Actor, Role } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { parseDate, type T } from '../../../platform/i18n/index.js';
+import { enqueue } from '../../../platform/notify/outbox.js';
 import { childrenOn } from '../../units/units.repo.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import type { OversightBoardTable } from '../tables.js';
@@ -91,4 +92,20 @@ export async function mayWork(db: Conn, actor: Actor | null, board: Board, commu
 export function mayAnswer(actor: Actor | null, board: Board, commune: Unit): boolean {
   if (board.kind === 'agency_inspection') return oversightPolicy(actor, 'answerAgency', { unitPath: commune.path, agencyId: board.agency_id });
   return oversightPolicy(actor, 'answer', { unitPath: commune.path });
+}
+
+/** In-app notices to the holders of `roles` on the commune (or, for an agency board, in the agency),
+ * in the command's transaction through the outbox. */
+export async function notifyRoles(
+  trx: Conn,
+  board: Pick<Board, 'commune_id' | 'agency_id'>,
+  roles: Role[],
+  params: { title: string; body: string; link: string },
+  now: Date,
+): Promise<number> {
+  let q = trx.selectFrom('role_grants').select('user_id').where('revoked_at', 'is', null).where('role', 'in', roles);
+  q = board.agency_id ? q.where('agency_id', '=', board.agency_id) : q.where('unit_id', '=', board.commune_id);
+  const users = [...new Set((await q.execute()).map((g) => g.user_id))];
+  for (const u of users) await enqueue(trx, { channel: 'in_app', recipient: String(u), template: 'notice', params }, now);
+  return users.length;
 }

@@ -10,7 +10,7 @@ import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { type Checked, withStoredFiles } from '../../disclosure/commands/attachments.js';
 import { answerDue, latestPlanNotice, planNoticeOk } from '../rules/boards.js';
 import type { AnswerKind, PlanPeriod } from '../tables.js';
-import { boardWithCommune, invalid, mayAnswer, mayWork, type Result, readDay, readText, refuse, rulesOn, today, who } from './common.js';
+import { boardWithCommune, invalid, mayAnswer, mayWork, notifyRoles, type Result, readDay, readText, refuse, rulesOn, today, who } from './common.js';
 
 const PERIODS: readonly PlanPeriod[] = ['quarter', 'half_year', 'year', 'term', 'specific'];
 export type PlanInput = { period: string; title: string; body: string; startsOn: string; endsOn: string; inspectedParty: string; notifiedOn: string };
@@ -62,6 +62,15 @@ export async function createPlan(deps: AppDeps, t: T, actor: Actor | null, board
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // R-F4: the plan goes to the Front and the chairman (the inspected party gets it on paper).
+    if (specific)
+      await notifyRoles(
+        trx,
+        board,
+        board.agency_id ? ['union_head', 'agency_head'] : ['front_chairman', 'commune_chairman'],
+        { title: t('oversight.notice.plan', { start: formatDate(startsOn) }), body: `${title} — ${party}`, link: `/oversight/boards/${board.id}` },
+        deps.clock.now(),
+      );
     await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
       action: 'oversight.plan.created',
       entityType: 'oversight_board',
@@ -202,6 +211,15 @@ export async function recordActivity(
           })
           .execute();
       }
+      // R-F5: those who must answer learn of the recommendations (the 15 days run from receipt).
+      if (recs.length)
+        await notifyRoles(
+          trx,
+          board,
+          board.agency_id ? ['agency_head'] : ['commune_chairman'],
+          { title: t('oversight.notice.recs', { n: recs.length, due: formatDate(dues[0] as string) }), body: subject, link: `/oversight/activities/${row.id}` },
+          deps.clock.now(),
+        );
       await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
         action: 'oversight.activity.recorded',
         entityType: 'oversight_activity',

@@ -102,6 +102,8 @@ export const vi = {
   'oversight.flash.answered': 'Đã ghi trả lời kiến nghị.',
   'oversight.flash.answeredLate': 'Đã ghi trả lời kiến nghị. Trả lời sau hạn nên được đánh dấu trả lời muộn.',
   'oversight.flash.wrongState': 'Không thể thực hiện: trạng thái đã thay đổi.',
+  'oversight.notice.plan': 'Kế hoạch kiểm tra của Ban Thanh tra nhân dân, bắt đầu ngày {start}',
+  'oversight.notice.recs': 'Ban gửi {n} kiến nghị; hạn trả lời {due}',
   'oversight.escalate.title': 'Kiến nghị của Ban quá hạn trả lời',
   'oversight.escalate.body': 'Kiến nghị gửi {addressee} đã quá hạn trả lời ngày {due} (15 ngày, Luật 10/2022 Điều 40).',
 } as const;
@@ -208,6 +210,8 @@ export const en: Record<keyof typeof vi, string> = {
   'oversight.flash.answered': 'The answer is recorded.',
   'oversight.flash.answeredLate': 'The answer is recorded. It came after the deadline and is marked late.',
   'oversight.flash.wrongState': 'Not possible: the state has changed.',
+  'oversight.notice.plan': "People's Inspection Board inspection plan, starting {start}",
+  'oversight.notice.recs': 'The board sent {n} recommendations; answer due {due}',
   'oversight.escalate.title': "A board's recommendation is overdue",
   'oversight.escalate.body': 'The recommendation to {addressee} was due for an answer on {due} (15 days, Law 10/2022 Art 40).',
 };
