@@ -70,6 +70,7 @@ describe("the demo's commune board (R-F1, R-F3; Law 10/2022 Art 36)", () => {
     const page = await a.get(`/oversight/boards/${b.id}`);
     expect(page.text).toContain(`Bầu bổ sung thay ${m.full_name}`);
     expect(page.text).toContain('nhiệm kỳ còn 55 tháng');
+    expect(page.text).toContain(`href="/units/${naRi}/elections/new?village=${task.village_id}"`);
     // The village elects a replacement: recorded from the minutes, the task is done.
     const village = await s.deps.db.selectFrom('oversight_members').select('village_id').where('id', '=', m.id).executeTakeFirstOrThrow();
     const add = await post(a, `/oversight/boards/${b.id}`, `/oversight/boards/${b.id}/members`, {

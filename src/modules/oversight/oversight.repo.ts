@@ -33,7 +33,7 @@ export const openTasks = (db: Conn, boardId: number) =>
     .selectFrom('oversight_tasks as k')
     .innerJoin('oversight_members as m', 'm.id', 'k.member_id')
     .leftJoin('units as v', 'v.id', 'k.village_id')
-    .select(['k.id', 'k.raised_on', 'k.months_left', 'm.full_name', 'v.name as village_name'])
+    .select(['k.id', 'k.raised_on', 'k.months_left', 'k.village_id', 'm.full_name', 'v.name as village_name'])
     .where('k.board_id', '=', boardId)
     .where('k.done_on', 'is', null)
     .orderBy('k.id')

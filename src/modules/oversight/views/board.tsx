@@ -23,7 +23,7 @@ export type BoardModel = {
     projectId: number | null;
   };
   members: MemberView[];
-  tasks: { id: number; name: string; village: string | null; raisedOn: string; monthsLeft: number }[];
+  tasks: { id: number; name: string; village: string | null; villageId: number | null; raisedOn: string; monthsLeft: number }[];
   plans: { id: number; period: string; title: string; startsOn: string; party: string | null; notifiedOn: string | null }[];
   activities: { id: number; kind: string; subject: string; heldOn: string }[];
   villages: { id: number; name: string }[];
@@ -92,7 +92,11 @@ export function BoardPage({ view, m }: { view: ViewCtx; m: BoardModel }) {
           <h2 id="h-tasks">{t('oversight.board.tasks')}</h2>
           <ul class="list">
             {m.tasks.map((k) => (
-              <li key={k.id}>{t('oversight.board.task', { name: k.name, village: k.village ?? '', date: formatDate(k.raisedOn), months: k.monthsLeft })}</li>
+              <li key={k.id}>
+                {t('oversight.board.task', { name: k.name, village: k.village ?? '', date: formatDate(k.raisedOn), months: k.monthsLeft })}{' '}
+                {/* The by-election runs in the decisions module (Art 15 item 5); its result is taken back with "Lấy kết quả bầu". */}
+                {k.villageId && <a href={`/units/${b.communeId}/elections/new?village=${k.villageId}`}>{t('oversight.board.taskElection')}</a>}
+              </li>
             ))}
           </ul>
         </section>
