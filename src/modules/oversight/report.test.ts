@@ -13,8 +13,4 @@ describe('report periods (R-F4, Decree 59/2023 Art 14(3): quarterly, 6-monthly, 
     expect(periodRange(period, 2026, n)).toEqual({ from, to });
     expect(periodName(period, 2026, n)).toBe(name);
   });
-  it('R-F4: February of a leap year ends on the 29th in the first quarter of 2028', () => {
-    expect(periodRange('quarter', 2028, 1).to).toBe('2028-03-31');
-    expect(periodRange('half_year', 2028, 1).to).toBe('2028-06-30');
-  });
 });
