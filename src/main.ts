@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
 import { endExpiredTerms } from './modules/decisions/commands/election-interim.js';
 import { escalateOverdue } from './modules/feedback/escalate.js';
+import { escalateOverdueRecommendations } from './modules/oversight/escalate.js';
 import { ImportError, importUnits, parseUnitsCsv } from './modules/units/import.js';
 import { verifyAudit } from './platform/audit/audit.js';
 import { DEMO_PASSWORD, DEMO_RESIDENT_PHONE } from './platform/auth/demo-accounts.js';
@@ -105,6 +106,8 @@ async function serve(d: AppDeps): Promise<number> {
   const hourly = () => {
     endExpiredTerms(d).catch((e) => app.log.error({ err: e }, 'ending expired terms'));
     escalateOverdue(d).catch((e) => app.log.error({ err: e }, 'escalating overdue feedback'));
+    // R-F5: board recommendations unanswered after 15 days go to the commune chairman (or agency head).
+    escalateOverdueRecommendations(d).catch((e) => app.log.error({ err: e }, 'escalating overdue recommendations'));
     pruneHits(d.db, d.clock.now()).catch((e) => app.log.error({ err: e }, 'pruning rate limits'));
   };
   hourly();

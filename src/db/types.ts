@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsultationTables } from '../modules/consultation/tables.js';
 import type { DialogueTables } from '../modules/dialogue/tables.js';
+import type { OversightTables } from '../modules/oversight/tables.js';
 
 export type Flag = 0 | 1;
 
@@ -569,7 +570,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database extends ConsultationTables, DialogueTables {
+export interface Database extends ConsultationTables, DialogueTables, OversightTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

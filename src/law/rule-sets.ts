@@ -118,6 +118,40 @@ export type RuleSet = {
      * accepted but shown as not at year-end [U: a setting, best-known practice is the last two months]. */
     yearEndFromMonth: number;
   };
+  /** People's Inspection Boards and Community Investment Supervision Boards (R-F1…R-F8). */
+  oversight: {
+    /** Law Art 36(1); Decree 59 Art 13(2) (R-F1): one member per village, at least 05; a commune with
+     * fewer than 05 villages elects at most 05. Art 13(3): at most 02 deputies. */
+    communeBoardMin: number;
+    communeBoardSmallMax: number;
+    maxDeputies: number;
+    /** Law Art 37(2) (R-F2): part-time workers of these levels are ineligible. Law 97/2025 Art 4(5)
+     * deleted "ở cấp xã" from 01/07/2025 (UPDATES.md §1.2): only village-level part-time workers remain. */
+    ineligiblePartTime: readonly ('commune' | 'village')[];
+    /** Law Art 36(2) (R-F3): a vacancy with at least 06 months of term left is filled by a by-election. */
+    byElectionMinMonthsLeft: number;
+    /** Decree 59 Arts 14, 22(1)(b) (R-F4): the specific inspection plan is sent ≥ 05 working days before. */
+    planNoticeWorkingDays: number;
+    /** Law Arts 40(1)(c), 45(2)(c), 63(1)(c) (R-F5): recommendations answered within 15 days. */
+    answerDays: number;
+    /** Law Art 41(1); Decree 59 Art 17 (R-F6): ≥ 05 members, ≤ 05 residents, ≤ 02 deputies. */
+    supervisionMin: number;
+    supervisionMaxResidents: number;
+    /** Law Art 45(1)(b) (R-F7): the investor is notified ≥ 45 days before supervision starts. */
+    investorNoticeDays: number;
+    /** Law Art 60; Decree 59 Art 21 (R-F8): 03–09 members, none where the agency has ≤ 07 staff, a
+     * 02-year term, ≤ 02 deputies only where the board has ≥ 09 members (else 01), recognised by the
+     * union within 05 working days of the conference. */
+    agencyMin: number;
+    agencyMax: number;
+    agencyNoBoardMaxStaff: number;
+    agencyTermMonths: number;
+    agencyTwoDeputiesFrom: number;
+    agencyRecogniseWorkingDays: number;
+    /** Circular 04/2025/TT-BTC ([S], in force 11/03/2025): at least 5,000,000 đồng per commune board per year.
+     * Carried from the 01/07/2025 set on; 0 (not shown) in the older set, so 11/03–30/06/2025 shows no figure. */
+    minFundingPerYear: number;
+  };
 };
 
 export const LAW_10_2022: RuleSet = {
@@ -173,11 +207,40 @@ export const LAW_10_2022: RuleSet = {
     dueSoonWorkingDays: 2,
   },
   dialogue: { dialoguesPerYear: 1, conferenceNoticeDays: 5, yearEndFromMonth: 11 },
+  oversight: {
+    communeBoardMin: 5,
+    communeBoardSmallMax: 5,
+    maxDeputies: 2,
+    ineligiblePartTime: ['commune', 'village'],
+    byElectionMinMonthsLeft: 6,
+    planNoticeWorkingDays: 5,
+    answerDays: 15,
+    supervisionMin: 5,
+    supervisionMaxResidents: 5,
+    investorNoticeDays: 45,
+    agencyMin: 3,
+    agencyMax: 9,
+    agencyNoBoardMaxStaff: 7,
+    agencyTermMonths: 24,
+    agencyTwoDeputiesFrom: 9,
+    agencyRecogniseWorkingDays: 5,
+    minFundingPerYear: 0,
+  },
 };
 
-/** Newest first. Law 97/2025/QH15 amended the law from 01/07/2025, but none of the parameters above
- * is known to have changed (UPDATES.md §1.2: the full text of its Art 4 was not obtained). */
-export const RULE_SETS: readonly RuleSet[] = [LAW_10_2022];
+/** Law 97/2025/QH15 Art 4(5), in force 01/07/2025 (UPDATES.md §1.2): "người hoạt động không chuyên
+ * trách ở cấp xã" is gone, so only village-level part-time workers are ineligible for the boards
+ * (Arts 37(2), 42(2) presumably amended the same way [U]); Circular 04/2025/TT-BTC funding applies. */
+export const LAW_97_2025: RuleSet = {
+  ...LAW_10_2022,
+  id: 'law-97-2025',
+  validFrom: '2025-07-01',
+  oversight: { ...LAW_10_2022.oversight, ineligiblePartTime: ['village'], minFundingPerYear: 5_000_000 },
+};
+
+/** Newest first. Law 97/2025/QH15 amended the law from 01/07/2025; of the parameters above only the
+ * boards' eligibility is known to have changed (UPDATES.md §1.2: the full text of its Art 4 was not obtained). */
+export const RULE_SETS: readonly RuleSet[] = [LAW_97_2025, LAW_10_2022];
 
 export function ruleSetOn(date: string): RuleSet {
   const set = RULE_SETS.find((r) => r.validFrom <= date);

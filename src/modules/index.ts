@@ -6,6 +6,7 @@ import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
+import { oversightModule } from './oversight/index.js';
 import { unitsModule } from './units/index.js';
 
 export const modules: ModuleManifest[] = [];
@@ -16,4 +17,5 @@ modules.push(
   feedbackModule,
   consultationModule,
   dialogueModule,
+  oversightModule,
 );

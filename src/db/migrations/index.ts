@@ -5,6 +5,7 @@ import { migration as m202611251000 } from './202611251000_decisions__create-dec
 import { migration as m202611251200 } from './202611251200_feedback__create-feedback.js';
 import { migration as m202612071900 } from './202612071900_consultation__create-consultations.js';
 import { migration as m202612071910 } from './202612071910_dialogue__create-dialogues.js';
+import { migration as m202612071920 } from './202612071920_oversight__create-boards.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611251200_feedback__create-feedback': m202611251200,
   '202612071900_consultation__create-consultations': m202612071900,
   '202612071910_dialogue__create-dialogues': m202612071910,
+  '202612071920_oversight__create-boards': m202612071920,
 };

@@ -2,6 +2,7 @@ import { consultationVi } from '../../modules/consultation/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
+import { oversightVi } from '../../modules/oversight/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
@@ -525,6 +526,7 @@ export const vi = {
   ...feedbackVi,
   ...consultationVi,
   ...dialogueVi,
+  ...oversightVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -184,6 +184,14 @@ export function ManageDetailPage({ view, m }: { view: ViewCtx; m: DetailModel })
         </section>
       )}
 
+      {it.handler_board === 1 && (
+        <p>
+          {/* Issue 7 item 6: the board turns a report routed to it into an inspection (oversight module). */}
+          <a class="btn sec" href={`/units/${it.commune_id}/oversight/inspect?feedback=${it.tracking_code}`}>
+            {t('oversight.fromFeedback')}
+          </a>
+        </p>
+      )}
       <ManageActions view={view} d={d} values={m.values ?? {}} errors={m.errors ?? {}} />
 
       <h2>{t('feedback.handling.detail.history')}</h2>
