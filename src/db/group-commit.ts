@@ -10,7 +10,8 @@ import { CompiledQuery } from 'kysely';
 import type { Conn, Dialect } from './index.js';
 
 /** A use case run inside the (shared) transaction. `shared` lives as long as the transaction: a place
- * for reads that every use case of the group may reuse (e.g. the vote being cast). */
+ * for reads that every use case of the group may reuse (e.g. the vote being cast). Use cases of
+ * different modules may share a group: prefix the keys with the module's name. */
 export type GroupWork<R> = (trx: Conn, shared: Map<unknown, unknown>) => Promise<R>;
 
 type Waiting = { work: GroupWork<unknown>; done: (r: unknown) => void; fail: (e: unknown) => void };

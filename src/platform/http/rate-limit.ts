@@ -20,12 +20,6 @@ export function clientKey(config: Pick<Config, 'sessionSecret'>, ip: string): st
   return createHmac('sha256', config.sessionSecret).update(`client:${ip}`).digest('base64url').slice(0, 22);
 }
 
-/**
- * Records a hit for every key and returns true, or returns false (and keeps nothing) if any key is
- * over its limit. Call it with the database, not inside an open transaction: the written hit must be
- * visible to parallel requests before this one counts. Two racing requests can then at worst both
- * be refused, never both admitted past the limit.
- */
 // Compiled once (src/db/compiled-once.ts): every submission and rating passes here.
 const insertHit = compiledInsert('rate_hits', ['id']);
 const countHits = compiledOnce(
@@ -38,6 +32,12 @@ const countHits = compiledOnce(
   ['\u0000key', '\u0000since'],
 );
 
+/**
+ * Records a hit for every key and returns true, or returns false (and keeps nothing) if any key is
+ * over its limit. Call it with the database, not inside an open transaction (there, use `allowHitIn`):
+ * the written hit must be visible to parallel requests before this one counts. Two racing requests
+ * can then at worst both be refused, never both admitted past the limit.
+ */
 export async function allowHit(db: Conn, limits: Limit[], now: Date): Promise<boolean> {
   if (!limits.length) return true;
   const at = now.toISOString();

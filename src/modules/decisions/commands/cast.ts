@@ -171,12 +171,14 @@ type Loaded = { vote: BallotVote; options: { key: string; label: string }[] } | 
 
 /** One household's vote inside an open transaction; a unique violation (a second vote) throws and
  * rolls back what this vote wrote. */
-async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<unknown, unknown>): Promise<CastResult> {
-  let loaded = votes.get(c.voteId) as Loaded | undefined;
+async function castIn(trx: Conn, deps: Deps, c: Cast, shared: Map<unknown, unknown>): Promise<CastResult> {
+  // The vote is read once per group; other kinds of use case may share the group, hence the prefix.
+  const key = `decisions.vote:${c.voteId}`;
+  let loaded = shared.get(key) as Loaded | undefined;
   if (loaded === undefined) {
     const vote = await voteForBallot(trx, deps.dialect, c.voteId);
     loaded = vote ? { vote, options: await ballotOptions(trx, c.voteId) } : null;
-    votes.set(c.voteId, loaded);
+    shared.set(key, loaded);
   }
   if (!loaded) return { ok: false, reason: 'not_found' };
   const { vote, options } = loaded;
