@@ -11,9 +11,11 @@
 // BENCH_TRAIL=0 (skip each item's search entry and audit entry, which submit.ts writes; faster loading),
 // BENCH_MEASURED (8 communes), BENCH_REQUESTS (300 per page), BENCH_CONNECTIONS (64), BENCH_INTAKE_SECONDS
 // (20), BENCH_ANALYZE=1 (ANALYZE after loading; the app never runs it), BENCH_KEEP=1 (keep the database),
-// BENCH_PROF=<dir> (server CPU profile), BENCH_JSON=<file>, BENCH_MAIN=<main.js of another build>.
+// BENCH_PROF=<dir> (server CPU profile), BENCH_JSON=<file>, BENCH_MAIN=<main.js of another build>,
+// BENCH_REUSE=<directory kept by BENCH_KEEP=1> (intake only, on a copy of that file and with its DATA_KEY:
+// runs of two builds on the same data without loading it again, for an interleaved A/B comparison).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +42,8 @@ const TARGET = { listP95Ms: 50, statsMs: 200, intakePerSecond: 500 };
 
 const dir = mkdtempSync(join(os.tmpdir(), 'danchu-bench-fb-'));
 const dbFile = join(dir, 'bench.sqlite');
-const DATA_KEY = randomBytes(32);
+const REUSE = process.env.BENCH_REUSE ? resolve(process.env.BENCH_REUSE) : null;
+const DATA_KEY = REUSE ? Buffer.from(readFileSync(join(REUSE, 'data-key'), 'utf8'), 'base64') : randomBytes(32);
 // Uncached (MICROCACHE_MS=0): the database's and the code's own figures. The intake limit per client
 // address (default 20 a minute) is set out of reach: each bench socket sends several a second.
 const INTAKE_PER_MINUTE = 100_000_000;
@@ -253,14 +256,33 @@ function check(accepted, before) {
   if (!c.exact) process.exitCode = 1;
 }
 
+async function seedAndLoad() {
+  const seed = start(process.execPath, [MAIN, 'seed', '--demo'], env);
+  const seeded = await seed.exited;
+  if (seeded.code !== 0) throw new Error(`seed failed:\n${seed.output}`);
+  return load();
+}
+
+/** BENCH_REUSE: a copy of a kept file, so that every run starts from the same data. */
+function reuse() {
+  copyFileSync(join(REUSE, 'bench.sqlite'), dbFile);
+  const db = new Database(dbFile, { readonly: true });
+  const villagesOf = db.prepare("select id from units where parent_id = ? and level = 'village' and valid_to is null");
+  const communes = db
+    .prepare("select id, path from units where level = 'commune' and valid_to is null order by id")
+    .all()
+    .map((c) => ({ ...c, villages: villagesOf.all(c.id).map((v) => v.id) }));
+  const n = db.prepare('select count(*) n from feedback_items').get().n;
+  db.close();
+  console.log(`reusing ${REUSE}: ${fmt(n)} items, ${communes.length} communes (intake only)`);
+  return { communes };
+}
+
 async function main() {
   console.log(
     `Feedback benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}); ${fmt(ITEMS)} items, ${COMMUNES} communes`,
   );
-  const seed = start(process.execPath, [MAIN, 'seed', '--demo'], env);
-  const seeded = await seed.exited;
-  if (seeded.code !== 0) throw new Error(`seed failed:\n${seed.output}`);
-  const data = load();
+  const data = REUSE ? reuse() : await seedAndLoad();
   const ro = new Database(dbFile, { readonly: true });
   const before = { item: ro.prepare('select max(id) n from feedback_items').get().n ?? 0, outbox: ro.prepare('select max(id) n from outbox').get().n ?? 0 };
   ro.close();
@@ -272,15 +294,17 @@ async function main() {
   let accepted;
   try {
     await waitFor200(`http://127.0.0.1:${port}/readyz`, server, { limitMs: 120_000 });
-    await pages(port, server.pid, data);
+    if (!REUSE) await pages(port, server.pid, data);
     accepted = await intake(port, server.pid, data.communes);
   } finally {
     await stop(server);
   }
   check(accepted, before);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(out, null, 2)}\n`);
-  if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) {
+    writeFileSync(join(dir, 'data-key'), DATA_KEY.toString('base64'));
+    console.log(`kept ${dbFile} (BENCH_REUSE=${dir})`);
+  } else rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((e) => {

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { NotFound, ValidationFailed } from '../../platform/errors.js';
 import { unitByCode } from '../units/units.repo.js';
-import { submitFeedback } from './commands/submit.js';
+import { receiveFeedback } from './commands/receive.js';
 import { emptyFeedbackInput } from './intake-input.js';
 import { allowIntake, noteMiss, tooManyMisses, trackData } from './public-data.js';
 
@@ -113,9 +113,13 @@ export function publicFeedbackApi(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       const b = req.body as Static<typeof Submit>;
-      if (!(await allowIntake(deps, req.ip))) return tooManyProblem(req, reply, req.t('feedback.intake.err.tooMany'));
+      const tooMany = () => tooManyProblem(req, reply, req.t('feedback.intake.err.tooMany'));
       const commune = b.commune ?? (b.communeCode ? (await unitByCode(db, b.communeCode, todayInVietnam(deps.clock.now())))?.id : undefined);
-      if (!commune) throw new ValidationFailed({ commune: req.t('feedback.intake.err.commune') });
+      if (!commune) {
+        // Nothing to store: the hit counts on its own.
+        if (!(await allowIntake(deps, req.ip))) return tooMany();
+        throw new ValidationFailed({ commune: req.t('feedback.intake.err.commune') });
+      }
       const input = emptyFeedbackInput(commune, {
         kind: b.kind,
         category: b.category,
@@ -134,10 +138,12 @@ export function publicFeedbackApi(app: FastifyInstance, deps: AppDeps): void {
         excludedReason: b.excludedReason ?? '',
         subjectText: b.subject ?? '',
       });
-      const r = await submitFeedback(deps, req.t, null, input, 'api');
-      if (!r.ok) throw new ValidationFailed(r.errors);
-      const f = await db.selectFrom('feedback_items').select(['status', 'received_on', 'clock', 'due_on']).where('id', '=', r.id).executeTakeFirstOrThrow();
-      return reply.code(201).send({ code: r.code, url: url(r.code), status: f.status, receivedOn: f.received_on, clock: f.clock ?? '', dueOn: f.due_on ?? '' });
+      const r = await receiveFeedback(deps, req.t, req.ip, null, input, 'api');
+      if (!r.ok) {
+        if ('tooMany' in r) return tooMany();
+        throw new ValidationFailed(r.errors);
+      }
+      return reply.code(201).send({ code: r.code, url: url(r.code), status: r.status, receivedOn: r.receivedOn, clock: r.clock, dueOn: r.dueOn });
     },
   );
 

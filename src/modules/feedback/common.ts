@@ -2,6 +2,7 @@
 // identity (R-H4), and telling the citizen of a status change through the channel they chose.
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../app-deps.js';
+import { compiledInsert } from '../../db/compiled-once.js';
 import type { Conn } from '../../db/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/policy.js';
@@ -34,6 +35,8 @@ export type EventActor = { userId: number | null; label: string };
 export const CITIZEN: EventActor = { userId: null, label: 'Người gửi' };
 export const SYSTEM: EventActor = { userId: null, label: 'Hệ thống' };
 
+const insertEvent = compiledInsert('feedback_events');
+
 export async function appendEvent(
   trx: Conn,
   itemId: number,
@@ -41,20 +44,17 @@ export async function appendEvent(
   actor: EventActor,
   e: { kind: string; note?: string | null; fromUnitId?: number | null; toUnitId?: number | null; public?: boolean },
 ): Promise<void> {
-  await trx
-    .insertInto('feedback_events')
-    .values({
-      item_id: itemId,
-      at: now.toISOString(),
-      kind: e.kind,
-      note: e.note ?? null,
-      from_unit_id: e.fromUnitId ?? null,
-      to_unit_id: e.toUnitId ?? null,
-      public: e.public === false ? 0 : 1,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-    })
-    .execute();
+  await insertEvent(trx, {
+    item_id: itemId,
+    at: now.toISOString(),
+    kind: e.kind,
+    note: e.note ?? null,
+    from_unit_id: e.fromUnitId ?? null,
+    to_unit_id: e.toUnitId ?? null,
+    public: e.public === false ? 0 : 1,
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+  });
 }
 
 export const sealIdentity = (key: Buffer, id: Identity): string => sealJson(key, id);
@@ -95,11 +95,13 @@ export async function readIdentity(deps: AppDeps, actor: Actor, item: Pick<Feedb
 }
 
 /** Tells the citizen of a change through the channel they chose, inside the caller's transaction.
- * The recipient (phone or e-mail) is written to the outbox sealed; the channel worker opens it. */
+ * The recipient (phone or e-mail) is written to the outbox sealed; the channel worker opens it.
+ * `item.identity`, when the caller holds it (the intake, which has just sealed it), saves reading the
+ * sealed identity back and opening it again. */
 export async function notifyCitizen(
   trx: Conn,
   deps: Pick<AppDeps, 'config'>,
-  item: Pick<FeedbackItem, 'id' | 'tracking_code' | 'notify_channel' | 'user_id'>,
+  item: Pick<FeedbackItem, 'id' | 'tracking_code' | 'notify_channel' | 'user_id'> & { identity?: Identity },
   msg: { title: string; body: string },
   now: Date,
 ): Promise<void> {
@@ -110,9 +112,12 @@ export async function notifyCitizen(
     if (item.user_id) await enqueue(trx, { channel: 'in_app', recipient: String(item.user_id), template: 'notice', params }, now);
     return;
   }
-  const row = await trx.selectFrom('feedback_identities').select('sealed').where('item_id', '=', item.id).executeTakeFirst();
-  if (!row) return;
-  const id = unsealJson<Identity>(deps.config.dataKey, row.sealed);
+  let id = item.identity;
+  if (!id) {
+    const row = await trx.selectFrom('feedback_identities').select('sealed').where('item_id', '=', item.id).executeTakeFirst();
+    if (!row) return;
+    id = unsealJson<Identity>(deps.config.dataKey, row.sealed);
+  }
   const to = channel === 'email' ? id.email : id.phone;
   if (!to) return;
   await enqueue(trx, { channel, recipient: seal(deps.config.dataKey, to), template: 'notice', params }, now);

@@ -12,6 +12,7 @@ import { field, files } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { publicFeedbackApi } from './api-public.js';
 import { attachmentRoutes } from './attachment-routes.js';
+import { receiveFeedback } from './commands/receive.js';
 import { communeFor, emptyFeedbackInput, readFeedbackInput, submitFeedback } from './commands/submit.js';
 import { emailIntakeRoutes } from './email-intake.js';
 import { feedbackPolicy } from './feedback.policy.js';
@@ -98,14 +99,15 @@ export function intakeRoutes(app: FastifyInstance, deps: AppDeps): void {
     const input = readFeedbackInput(req.body, commune.id);
     // R-H5: the refused anonymous denunciation's form offers to send the same text as a report.
     if (field(req.body, 'asReport') === '1') input.kind = 'report';
-    if (!(await allowIntake(deps, req.ip))) {
-      return formPage(req, reply, commune, mode, input, { _form: req.t('feedback.intake.err.tooMany') }, 429);
-    }
+    const tooMany = () => formPage(req, reply, commune, mode, input, { _form: req.t('feedback.intake.err.tooMany') }, 429);
     // Honeypot filled: a bot. It is answered with the thanks page (200), as if stored, so that it
-    // learns nothing to adapt to; nothing is stored and no notice is sent.
-    if (input.website.trim()) return sendPage(req, reply, <IntakeSentPage view={viewOf(req, deps)} unit={{ id: commune.id, name: commune.name }} />);
-    const r = await submitFeedback(deps, req.t, req.actor, input, mode, files(req.body, 'files'), { signature: signatureOf(req) });
-    if (!r.ok) return formPage(req, reply, commune, mode, input, r.errors);
+    // learns nothing to adapt to; nothing is stored and no notice is sent. Its hit counts on its own.
+    if (input.website.trim()) {
+      if (!(await allowIntake(deps, req.ip))) return tooMany();
+      return sendPage(req, reply, <IntakeSentPage view={viewOf(req, deps)} unit={{ id: commune.id, name: commune.name }} />);
+    }
+    const r = await receiveFeedback(deps, req.t, req.ip, req.actor, input, mode, files(req.body, 'files'), signatureOf(req));
+    if (!r.ok) return 'tooMany' in r ? tooMany() : formPage(req, reply, commune, mode, input, r.errors);
     return redirectWithFlash(reply, `/feedback/${r.code}`, req.t('feedback.intake.flash.sent', { code: r.code }));
   });
 

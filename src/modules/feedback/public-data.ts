@@ -2,12 +2,13 @@
 // identity, the content they wrote, the place they typed, or internal steps (R-H4). The tracking code
 // is the citizen's key to their item, so lookups that miss are rate-limited against guessing.
 import type { AppDeps } from '../../app-deps.js';
+import type { Conn } from '../../db/index.js';
 import type { FeedbackClock, FeedbackKind, FeedbackStatus } from '../../db/types.js';
 import { ruleSetOn } from '../../law/rule-sets.js';
 import { addDays, todayInVietnam } from '../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../platform/calendar/store.js';
 import { unsealJson } from '../../platform/crypto/seal.js';
-import { allowHit, clientKey } from '../../platform/http/rate-limit.js';
+import { allowHit, allowHitIn, clientKey, type Limit } from '../../platform/http/rate-limit.js';
 import { REOPENABLE, ratedThisAnswer } from './commands/citizen.js';
 import { carriesIdentity } from './commands/public-text.js';
 import { normaliseTrackingCode } from './common.js';
@@ -231,5 +232,10 @@ export const noteMiss = (ctx: MissCtx, ip: string, now: Date) =>
   allowHit(split(ctx).db, [{ key: missKey(ctx, ip), max: MISSES, windowMs: MISS_WINDOW_MS }], now);
 
 /** The intake limit (issue 5 "spam bursts"): config.intakePerMinute submissions a minute per client address. */
-export const allowIntake = (deps: AppDeps, ip: string) =>
-  allowHit(deps.db, [{ key: `fb-intake:${clientKey(deps.config, ip)}`, max: deps.config.intakePerMinute, windowMs: 60_000 }], deps.clock.now());
+const intakeLimit = (deps: AppDeps, ip: string): Limit[] => [
+  { key: `fb-intake:${clientKey(deps.config, ip)}`, max: deps.config.intakePerMinute, windowMs: 60_000 },
+];
+/** A request that stores nothing (a honeypot, an unknown commune) counts its hit on its own. */
+export const allowIntake = (deps: AppDeps, ip: string) => allowHit(deps.db, intakeLimit(deps, ip), deps.clock.now());
+/** A submission counts its hit inside its own transaction (commands/receive.ts). */
+export const allowIntakeIn = (trx: Conn, deps: AppDeps, ip: string) => allowHitIn(trx, deps.dialect, intakeLimit(deps, ip), deps.clock.now());

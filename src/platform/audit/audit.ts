@@ -4,6 +4,7 @@
 // deleting any entry breaks every later link; verifyAudit names the first broken one.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { compiledInsert, compiledOnce } from '../../db/compiled-once.js';
 import type { Conn, Dialect } from '../../db/index.js';
 import type { AuditLogTable } from '../../db/types.js';
 
@@ -38,10 +39,14 @@ export function entryHash(e: Omit<AuditLogTable, 'hash'>): string {
     .digest('hex');
 }
 
+// Compiled once (src/db/compiled-once.ts): every use case of every module appends here.
+const lastEntry = compiledOnce((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1), []);
+const insertEntry = compiledInsert('audit_log');
+
 export async function appendAudit(trx: Conn, dialect: Dialect, at: Date, actor: AuditActor | null, entry: AuditEntry): Promise<number> {
   // Serialise writers across processes on PostgreSQL; SQLite transactions are already serial.
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(770011)`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = (await lastEntry<{ seq: number; hash: string }>(trx)).rows[0];
   const row: Omit<AuditLogTable, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -54,10 +59,7 @@ export async function appendAudit(trx: Conn, dialect: Dialect, at: Date, actor: 
     data: canonicalJson(entry.data ?? {}),
     prev_hash: last?.hash ?? GENESIS,
   };
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash: entryHash(row) })
-    .execute();
+  await insertEntry(trx, { ...row, hash: entryHash(row) });
   return row.seq;
 }
 

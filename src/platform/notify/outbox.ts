@@ -3,6 +3,7 @@
 // with retries and exponential backoff. A channel's failure therefore never undoes the change that
 // queued the message (issue 5, "a gateway that is down"). Senders: in-app and a development channel
 // here; SMS, Zalo and e-mail in ./channels, assembled by buildSenders (./senders.ts) from the config.
+import { compiledInsert } from '../../db/compiled-once.js';
 import type { Conn, Db } from '../../db/index.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
@@ -19,20 +20,19 @@ export const MAX_ATTEMPTS = 8;
  * time out well before it, so a slow gateway never lets a second worker send the same message. */
 const LEASE_MS = 60_000;
 
+const insertMessage = compiledInsert('outbox');
+
 export async function enqueue(db: Conn, msg: Message, now: Date): Promise<void> {
-  await db
-    .insertInto('outbox')
-    .values({
-      channel: msg.channel,
-      recipient: msg.recipient,
-      template: msg.template,
-      params: JSON.stringify(msg.params),
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: now.toISOString(),
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await insertMessage(db, {
+    channel: msg.channel,
+    recipient: msg.recipient,
+    template: msg.template,
+    params: JSON.stringify(msg.params),
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now.toISOString(),
+    created_at: now.toISOString(),
+  });
 }
 
 /** What a sender receives: the rendered text, plus the outbox id (a tracking id for the gateway) and

@@ -2,18 +2,24 @@
 // FTS5 or PostgreSQL full-text ('simple' config over the folded column). Every word of the query
 // must match as a prefix, so "dong xa" finds "Đổng Xá" and "dan chu" finds "dân chủ".
 import { sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { Conn, Dialect } from '../../db/index.js';
 import { fold, foldTerms } from './fold.js';
 
 export type SearchDoc = { entityType: string; entityId: string; unitId: number | null; title: string; text?: string };
 
+// Compiled once (src/db/compiled-once.ts): every published or received item is indexed here.
+const upsertDoc = compiledOnce(
+  (db, entityType: string, entityId: string, unitId: number | null, title: string, folded: string) =>
+    db
+      .insertInto('search_docs')
+      .values({ entity_type: entityType, entity_id: entityId, unit_id: unitId, title, folded })
+      .onConflict((oc) => oc.columns(['entity_type', 'entity_id']).doUpdateSet({ title, folded, unit_id: unitId })),
+  ['\u0000type', '\u0000id', -7_000_001, '\u0000title', '\u0000folded'],
+);
+
 export async function indexDoc(db: Conn, doc: SearchDoc): Promise<void> {
-  const folded = fold(`${doc.title} ${doc.text ?? ''}`);
-  await db
-    .insertInto('search_docs')
-    .values({ entity_type: doc.entityType, entity_id: doc.entityId, unit_id: doc.unitId, title: doc.title, folded })
-    .onConflict((oc) => oc.columns(['entity_type', 'entity_id']).doUpdateSet({ title: doc.title, folded, unit_id: doc.unitId }))
-    .execute();
+  await upsertDoc(db, doc.entityType, doc.entityId, doc.unitId, doc.title, fold(`${doc.title} ${doc.text ?? ''}`));
 }
 
 export type SearchHit = { entityType: string; entityId: string; unitId: number | null; title: string };

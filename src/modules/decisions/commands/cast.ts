@@ -4,8 +4,10 @@
 // time; both are written in one transaction, and the receipt table's primary key is what refuses a
 // second vote, so two votes submitted at the same moment are never both counted.
 import { createHash, randomFillSync } from 'node:crypto';
-import { type Compilable, CompiledQuery, createQueryId, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
+import { compiledOnce } from '../../../db/compiled-once.js';
+import { groupCommit } from '../../../db/group-commit.js';
 import type { Conn, Dialect } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
@@ -110,26 +112,6 @@ export async function voteForBallot(db: Conn, dialect: Dialect, voteId: number) 
   return (dialect === 'postgres' ? q.forShare('v') : q).executeTakeFirst();
 }
 
-/**
- * Kysely builds and compiles a query anew on every call. The statements each vote runs are compiled
- * once per dialect, from `sample` arguments, and then run with the vote's own values put in the
- * places the samples took (the samples must be values no constant of the query uses).
- */
-function compiledOnce<A extends unknown[]>(build: (db: Conn, ...a: A) => Compilable<unknown>, sample: A) {
-  const made = new Map<Dialect, { sql: string; query: CompiledQuery['query']; slots: (number | { value: unknown })[] }>();
-  return <R>(db: Conn, dialect: Dialect, ...args: A) => {
-    let c = made.get(dialect);
-    if (!c) {
-      const q = build(db, ...sample).compile();
-      const slots = q.parameters.map((p) => (sample.includes(p) ? sample.indexOf(p) : { value: p }));
-      c = { sql: q.sql, query: q.query, slots };
-      made.set(dialect, c);
-    }
-    const parameters = c.slots.map((x) => (typeof x === 'number' ? args[x] : x.value));
-    return db.executeQuery<R>({ sql: c.sql, query: c.query, parameters, queryId: createQueryId() });
-  };
-}
-
 const representedBy = compiledOnce(
   (db, userId: number) =>
     db
@@ -144,7 +126,7 @@ const representedBy = compiledOnce(
 
 /** The household this user represents (users.resident_id → the resident marked as its representative). */
 export async function householdOf(db: Conn, dialect: Dialect, userId: number): Promise<number | null> {
-  const { rows } = await representedBy<{ household_id: number }>(db, dialect, userId);
+  const { rows } = await representedBy<{ household_id: number }>(db, userId);
   return rows[0]?.household_id ?? null;
 }
 
@@ -178,23 +160,25 @@ export async function storeBallot(
   c: CheckedChoice,
   code: string,
 ) {
-  await insertReceipt(trx, dialect, voteId, householdId, channel);
+  await insertReceipt(trx, voteId, householdId, channel);
   const hash = receiptHash(voteId, code);
-  for (const k of c.keys) await insertBallot(trx, dialect, voteId, hash, k, k === 'other' ? c.otherText : null);
+  for (const k of c.keys) await insertBallot(trx, voteId, hash, k, k === 'other' ? c.otherText : null);
 }
 
 type Deps = Pick<AppDeps, 'db' | 'dialect' | 'clock'>;
 type Cast = { actor: Actor & { userId: number }; voteId: number; input: BallotInput; at: Date };
 type Loaded = { vote: BallotVote; options: { key: string; label: string }[] } | null;
 
-/** One household's vote inside an open transaction. `guard` wraps the writes in a savepoint so that a
- * refused vote leaves nothing behind when other votes share the transaction. */
-async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<number, Loaded>, guard: boolean): Promise<CastResult> {
-  let loaded = votes.get(c.voteId);
+/** One household's vote inside an open transaction; a unique violation (a second vote) throws and
+ * rolls back what this vote wrote. */
+async function castIn(trx: Conn, deps: Deps, c: Cast, shared: Map<unknown, unknown>): Promise<CastResult> {
+  // The vote is read once per group; other kinds of use case may share the group, hence the prefix.
+  const key = `decisions.vote:${c.voteId}`;
+  let loaded = shared.get(key) as Loaded | undefined;
   if (loaded === undefined) {
     const vote = await voteForBallot(trx, deps.dialect, c.voteId);
     loaded = vote ? { vote, options: await ballotOptions(trx, c.voteId) } : null;
-    votes.set(c.voteId, loaded);
+    shared.set(key, loaded);
   }
   if (!loaded) return { ok: false, reason: 'not_found' };
   const { vote, options } = loaded;
@@ -209,81 +193,29 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, votes: Map<number, Loaded>
   const checked = checkChoices(options, vote.seats, c.input);
   if (!checked.ok) return checked;
   const code = newReceiptCode();
-  if (guard) await trx.executeQuery(CompiledQuery.raw('savepoint ballot'));
-  try {
-    await storeBallot(trx, deps.dialect, c.voteId, householdId, 'online', checked, code);
-    // The audit says that the household voted, never how.
-    await appendAudit(trx, deps.dialect, c.at, c.actor, {
-      action: 'decisions.ballot_cast',
-      entityType: 'vote',
-      entityId: c.voteId,
-      unitId: vote.unit_id,
-      data: { householdId, channel: 'online' },
-    });
-  } catch (e) {
-    // On PostgreSQL (no guard) the error must end the transaction, which the caller turns into the answer.
-    if (!guard) throw e;
-    await trx.executeQuery(CompiledQuery.raw('rollback to savepoint ballot'));
-    if (isUniqueViolation(e)) return { ok: false, reason: 'already_voted' };
-    throw e;
-  } finally {
-    if (guard) await trx.executeQuery(CompiledQuery.raw('release savepoint ballot'));
-  }
+  await storeBallot(trx, deps.dialect, c.voteId, householdId, 'online', checked, code);
+  // The audit says that the household voted, never how.
+  await appendAudit(trx, deps.dialect, c.at, c.actor, {
+    action: 'decisions.ballot_cast',
+    entityType: 'vote',
+    entityId: c.voteId,
+    unitId: vote.unit_id,
+    data: { householdId, channel: 'online' },
+  });
   return { ok: true, code: groupCode(code), vote: { id: vote.id, title: vote.title, village: { id: vote.unit_id, name: vote.name } } };
 }
 
-type Waiting = Cast & { done: (r: CastResult) => void; fail: (e: unknown) => void };
-const queues = new WeakMap<object, Waiting[]>();
-
-/** SQLite has one writer and each commit costs far more than a vote's own statements, so the votes
- * that arrive while the event loop turns share one transaction and one commit (group commit). Each
- * vote's receipt, ballot and audit entry are still written together, under a savepoint; its answer
- * is given only after the commit. Ballots committed together also share one moment in the file. */
-async function flush(deps: Deps): Promise<void> {
-  const batch = queues.get(deps.db) ?? [];
-  queues.delete(deps.db);
-  const results = new Map<Waiting, { r: CastResult } | { e: unknown }>();
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      const votes = new Map<number, Loaded>();
-      for (const w of batch) {
-        try {
-          results.set(w, { r: await castIn(trx, deps, w, votes, true) });
-        } catch (e) {
-          results.set(w, { e });
-        }
-      }
-    });
-  } catch (e) {
-    for (const w of batch) w.fail(e);
-    return;
-  }
-  for (const w of batch) {
-    const x = results.get(w);
-    if (x && 'r' in x) w.done(x.r);
-    else w.fail(x?.e);
-  }
-}
-
+/** On SQLite the votes that arrive together share one commit (group commit, src/db/group-commit.ts):
+ * each vote's receipt, ballot and audit entry are still written together, under a savepoint, and its
+ * answer is given only after the commit; ballots committed together also share one moment in the file.
+ * PostgreSQL takes votes in parallel, one transaction each. Either way the receipt's primary key
+ * refuses the second of two simultaneous votes. */
 export async function castOnline(deps: Deps, actor: Actor, voteId: number, input: BallotInput): Promise<CastResult> {
   const userId = actor.userId;
   if (userId == null) return { ok: false, reason: 'not_representative' };
   const c: Cast = { actor: { ...actor, userId }, voteId, input, at: deps.clock.now() };
-  if (deps.dialect === 'sqlite') {
-    return new Promise((done, fail) => {
-      let q = queues.get(deps.db);
-      if (!q) {
-        q = [];
-        queues.set(deps.db, q);
-        setImmediate(() => void flush(deps));
-      }
-      q.push({ ...c, done, fail });
-    });
-  }
-  // PostgreSQL takes votes in parallel: one transaction each; the receipt's primary key refuses the
-  // second of two simultaneous votes (unique violation, which aborts that transaction).
   try {
-    return await deps.db.transaction().execute((trx) => castIn(trx, deps, c, new Map(), false));
+    return await groupCommit(deps, (trx, shared) => castIn(trx, deps, c, shared));
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, reason: 'already_voted' };
     throw e;

@@ -6,12 +6,13 @@
 // receiving citizens itself (its head's reception day, Citizen Reception Law Art 18) records items
 // that it then handles.
 import type { AppDeps } from '../../../app-deps.js';
+import { compiledInsert, compiledOnce } from '../../../db/compiled-once.js';
 import type { Conn } from '../../../db/index.js';
-import type { Unit } from '../../../db/types.js';
+import type { FeedbackClock, Unit } from '../../../db/types.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
-import { todayInVietnam } from '../../../platform/calendar/calendar.js';
+import { todayInVietnam, type WorkingCalendar } from '../../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import { type FieldErrors, Forbidden, NotFound } from '../../../platform/errors.js';
 import { formatDate, type MessageKey, type T } from '../../../platform/i18n/index.js';
@@ -30,10 +31,18 @@ export { emptyFeedbackInput, readFeedbackInput, type SubmitMode } from '../intak
  * only), the author's signature image (a complaint or denunciation; sealed, R-H4), and the caller's
  * open transaction (`trx`), so that the item commits together with the caller's own change (a rating
  * with its comment, a reception booking with the matter received; review finding 22). */
-export type SubmitOptions = { agencyId?: number | null; signature?: Upload | null; trx?: Conn };
+export type SubmitOptions = { agencyId?: number | null; signature?: Upload | null; trx?: Conn; calendar?: WorkingCalendar };
 /** With `trx`, an accepted submission also carries `discard`: the caller calls it if its transaction
  * fails after this returned, so that no uploaded file is left behind without its item. */
-export type SubmitResult = { ok: true; id: number; code: string; discard?: () => void } | { ok: false; errors: FieldErrors };
+export type SubmitResult =
+  | { ok: true; id: number; code: string; status: 'received'; receivedOn: string; clock: FeedbackClock; dueOn: string; discard?: () => void }
+  | { ok: false; errors: FieldErrors };
+
+const RECEIVED = 'received' as const;
+// The intake's own statements, compiled once (src/db/compiled-once.ts; docs/performance.md "Feedback").
+const codeTaken = compiledOnce((db, code: string) => db.selectFrom('feedback_items').select('id').where('tracking_code', '=', code), ['\u0000code']);
+const insertItem = compiledInsert('feedback_items', ['id']);
+const insertIdentity = compiledInsert('feedback_identities');
 
 /** The commune an item is sent to (404 for anything else, e.g. a village or a province). */
 export async function communeFor(db: Conn, id: number): Promise<Unit> {
@@ -128,7 +137,7 @@ export async function submitFeedback(
 
   const rules = ruleSetOn(item.receivedOn).feedback;
   // Through the caller's transaction when there is one (see above); the cache is keyed by the database.
-  const cal = await workingCalendar(options.trx ? { db: options.trx } : deps);
+  const cal = options.calendar ?? (await workingCalendar(options.trx ? { db: options.trx } : deps));
   const first = firstClock(item.kind, item.receivedOn, { multiSite: false }, rules, cal);
   const lateDays = item.knownOn ? complaintLateDays(item.knownOn, item.receivedOn, item.excludedDays, rules, cal) : 0;
   // R-H4 (Denunciation Law Arts 9(1)(b), 56): a denunciation's files are stored sealed.
@@ -138,59 +147,53 @@ export async function submitFeedback(
     const route = await routeOf(trx, commune, item, agencyId);
     let code = newTrackingCode();
     // 31^10 codes: a clash is rare, and the unique index still guards the last race.
-    for (let i = 0; await trx.selectFrom('feedback_items').select('id').where('tracking_code', '=', code).executeTakeFirst(); i++) {
+    for (let i = 0; (await codeTaken(trx, code)).rows.length; i++) {
       if (i >= 5) throw new Error('could not draw a free tracking code');
       code = newTrackingCode();
     }
     const stamp = now.toISOString();
-    const { id } = await trx
-      .insertInto('feedback_items')
-      .values({
-        tracking_code: code,
-        commune_id: commune.id,
-        kind: item.kind,
-        category: item.category,
-        channel: item.channel,
-        title: item.title,
-        content: item.content,
-        place_text: item.placeText,
-        village_id: item.villageId,
-        qr_point_id: item.qrPointId,
-        anonymous: item.anonymous ? 1 : 0,
-        handler_unit_id: route.unitId,
-        handler_agency_id: route.agencyId,
-        handler_board: route.board,
-        subject_unit_id: null,
-        subject_user_id: null,
-        subject_text: item.subjectText,
-        status: 'received',
-        received_on: item.receivedOn,
-        known_on: item.knownOn,
-        excluded_days: item.excludedDays,
-        excluded_reason: item.excludedReason,
-        late_days: lateDays,
-        remote_area: settings?.remote_area ?? 0,
-        forward_due: forwardDue(item.receivedOn, rules, cal),
-        // The first deadline stays in accept_due (acceptance, initial handling, or the answer of a
-        // petition, report or question): the statistics judge "on time" against it (stats.ts).
-        accept_due: first.due,
-        clock: first.clock,
-        due_on: first.due,
-        notify_channel: item.notifyChannel,
-        user_id: userId,
-        created_by: recorded ? (actor?.userId ?? null) : null,
-        created_at: stamp,
-        updated_at: stamp,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await insertItem<{ id: number }>(trx, {
+      tracking_code: code,
+      commune_id: commune.id,
+      kind: item.kind,
+      category: item.category,
+      channel: item.channel,
+      title: item.title,
+      content: item.content,
+      place_text: item.placeText,
+      village_id: item.villageId,
+      qr_point_id: item.qrPointId,
+      anonymous: item.anonymous ? 1 : 0,
+      handler_unit_id: route.unitId,
+      handler_agency_id: route.agencyId,
+      handler_board: route.board,
+      subject_unit_id: null,
+      subject_user_id: null,
+      subject_text: item.subjectText,
+      status: RECEIVED,
+      received_on: item.receivedOn,
+      known_on: item.knownOn,
+      excluded_days: item.excludedDays,
+      excluded_reason: item.excludedReason,
+      late_days: lateDays,
+      remote_area: settings?.remote_area ?? 0,
+      forward_due: forwardDue(item.receivedOn, rules, cal),
+      // The first deadline stays in accept_due (acceptance, initial handling, or the answer of a
+      // petition, report or question): the statistics judge "on time" against it (stats.ts).
+      accept_due: first.due,
+      clock: first.clock,
+      due_on: first.due,
+      notify_channel: item.notifyChannel,
+      user_id: userId,
+      created_by: recorded ? (actor?.userId ?? null) : null,
+      created_at: stamp,
+      updated_at: stamp,
+    });
+    const id = inserted.rows[0]!.id;
     if (Object.keys(identity).length) {
       // A complaint or denunciation always names its author (intake-input.ts), so the signature has its row.
       const sig = signature && SIGNED_KINDS.includes(item.kind) ? sealSignature(deps.config.dataKey, signature) : null;
-      await trx
-        .insertInto('feedback_identities')
-        .values({ item_id: id, sealed: sealIdentity(deps.config.dataKey, identity), signature_sealed: sig })
-        .execute();
+      await insertIdentity(trx, { item_id: id, sealed: sealIdentity(deps.config.dataKey, identity), signature_sealed: sig });
     }
     await linkFiles(trx, id, stored, stamp);
     // A citizen's own submission is logged without their account: the history and the audit chain
@@ -227,14 +230,14 @@ export async function submitFeedback(
     await notifyCitizen(
       trx,
       deps,
-      { id, tracking_code: code, notify_channel: item.notifyChannel, user_id: userId },
+      { id, tracking_code: code, notify_channel: item.notifyChannel, user_id: userId, identity },
       {
         title: t('feedback.intake.notice.title', { code }),
         body: t('feedback.intake.notice.body', { unit: commune.name, code, date: formatDate(item.receivedOn), due: formatDate(first.due) }),
       },
       now,
     );
-    return { ok: true, id, code };
+    return { ok: true, id, code, status: RECEIVED, receivedOn: item.receivedOn, clock: first.clock, dueOn: first.due };
   };
   try {
     if (!options.trx) return await deps.db.transaction().execute(write);
