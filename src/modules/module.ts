@@ -14,6 +14,20 @@ export type ModuleManifest = {
   communeSection?: (deps: AppDeps, commune: Unit, view: ViewCtx) => Promise<VNode | null>;
   /** Records of this module whose audit history officials may read at /audit/<type>/<id>. */
   auditSubjects?: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>>;
+  /** What this module measures for the resolution's targets (issue 9): the monitoring module reads
+   * these and never this module's tables. Ids are `<module>.<name>`, e.g. `disclosure.on_time`. */
+  indicators?: Record<string, ModuleIndicator>;
+};
+
+/** The units measured (each over its own subtree) and the period, 'YYYY-MM-DD' inclusive, Vietnam dates. */
+export type IndicatorQuery = { units: Unit[]; from: string; to: string };
+/** `value` of `of` (a share; `of` 0 means nothing to measure) or a plain count (`of` null). */
+export type IndicatorValue = { value: number; of: number | null };
+export type ModuleIndicator = {
+  kind: 'share' | 'count';
+  /** One value per unit id of the query, computed in as few queries as the module can (a dashboard
+   * asks for all communes of a province at once). */
+  compute: (deps: AppDeps, q: IndicatorQuery) => Promise<Map<number, IndicatorValue>>;
 };
 /** agencyId: a record inside an agency (Law 10/2022 Ch. III), whose history only that agency's head reads. */
 export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
