@@ -147,6 +147,28 @@ describe('the conference along its agenda (Decree 59 Art 11) and the result repo
     expect(again.text).toContain('Ý kiến thống nhất đã được ghi nhận ngày 08/01/2027.');
   });
 
+  it('a plan changed after the agreement needs it again; the same plan saved again keeps it', async () => {
+    const c1 = await s.deps.db.selectFrom('village_conferences').selectAll().where('village_id', '=', v1).where('year', '=', 2027).executeTakeFirstOrThrow();
+    const head = await signIn('truongthon.xd');
+    const form = await head.get(`/units/${v1}/village-conferences/new`);
+    expect(form.text).toContain('value="Nhà văn hóa thôn"');
+    const same = {
+      conferenceOn: '20/01/2027',
+      startTime: '19:00',
+      place: c1.place,
+      content: c1.content,
+      tasks: c1.tasks,
+      planSentOn: '05/01/2027',
+      noticeOn: '15/01/2027',
+      noticeMethod: 'loudspeaker',
+      _csrf: Agent.csrf(form.text),
+    };
+    expect((await head.post(`/units/${v1}/village-conferences`, same)).status).toBe(303);
+    expect((await conf(c1.id)).committee_agreed_on).toBe('2027-01-08');
+    expect((await head.post(`/units/${v1}/village-conferences`, { ...same, place: 'Sân nhà văn hóa thôn' })).status).toBe(303);
+    expect(await conf(c1.id)).toMatchObject({ place: 'Sân nhà văn hóa thôn', committee_agreed_on: null, committee_agreed_by: null });
+  });
+
   it('refuses missing reports and a secretary, accepts a report as a file, then the result report; all public', async () => {
     const c1 = await s.deps.db.selectFrom('village_conferences').select('id').where('village_id', '=', v1).where('year', '=', 2027).executeTakeFirstOrThrow();
     // The Front work committee head of the village may record the conference too.
@@ -213,6 +235,8 @@ describe('the conference along its agenda (Decree 59 Art 11) and the result repo
     expect(audit.map((x) => x.action)).toEqual([
       'dialogue.conference_planned',
       'dialogue.conference_agreed',
+      'dialogue.conference_plan_changed',
+      'dialogue.conference_plan_changed',
       'dialogue.conference_held',
       'dialogue.conference_reported',
     ]);

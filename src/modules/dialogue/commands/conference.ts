@@ -67,7 +67,7 @@ export async function planConference(deps: AppDeps, t: T, actor: Actor, villageI
     deps.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('village_conferences')
-        .select(['id', 'status'])
+        .select(['id', 'status', 'conference_on', 'start_time', 'place', 'content', 'tasks'])
         .where('village_id', '=', villageId)
         .where('year', '=', year)
         .executeTakeFirst();
@@ -86,7 +86,19 @@ export async function planConference(deps: AppDeps, t: T, actor: Actor, villageI
       let id: number;
       if (existing) {
         id = existing.id;
-        expectUpdated(await trx.updateTable('village_conferences').set(values).where('id', '=', id).where('status', '=', 'planned').executeTakeFirst());
+        // The bodies agreed to a plan (Decree 59 Art 10): a changed time, place, content or tasks needs their agreement again.
+        const changed = (['conference_on', 'start_time', 'place', 'content', 'tasks'] as const).some((k) => existing[k] !== values[k]);
+        const reset = changed
+          ? { committee_agreed_on: null, committee_agreed_by: null, front_agreed_on: null, front_agreed_by: null, board_agreed_on: null, board_agreed_by: null }
+          : {};
+        expectUpdated(
+          await trx
+            .updateTable('village_conferences')
+            .set({ ...values, ...reset })
+            .where('id', '=', id)
+            .where('status', '=', 'planned')
+            .executeTakeFirst(),
+        );
       } else {
         const row = await trx
           .insertInto('village_conferences')

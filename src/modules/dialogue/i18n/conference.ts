@@ -87,7 +87,7 @@ export const vi = {
   'dialogue.agenda.conclusion': 'Bế mạc',
   'dialogue.plan.title': 'Kế hoạch hội nghị năm của {village}',
   'dialogue.plan.lead':
-    'Trưởng thôn phối hợp với Ban công tác Mặt trận lập kế hoạch (thời gian, địa điểm, nội dung, phân công) gửi Ủy ban nhân dân, Ủy ban MTTQ xã và Ban Thanh tra nhân dân để thống nhất (Điều 10 Nghị định 59/2023/NĐ-CP); thông báo đến các hộ ít nhất 05 ngày trước hội nghị.',
+    'Trưởng thôn phối hợp với Ban công tác Mặt trận lập kế hoạch (thời gian, địa điểm, nội dung, phân công) gửi Ủy ban nhân dân, Ủy ban MTTQ xã và Ban Thanh tra nhân dân để thống nhất (Điều 10 Nghị định 59/2023/NĐ-CP); thông báo đến các hộ ít nhất 05 ngày trước hội nghị. Sửa thời gian, địa điểm, nội dung hoặc phân công sau khi đã được thống nhất thì phải xin thống nhất lại.',
   'dialogue.plan.content': 'Nội dung',
   'dialogue.plan.contentHint': 'Các báo cáo, nội dung thảo luận, biểu quyết.',
   'dialogue.plan.tasks': 'Phân công nhiệm vụ',
@@ -195,7 +195,7 @@ export const en: Record<keyof typeof vi, string> = {
   'dialogue.agenda.conclusion': 'Conclusion',
   'dialogue.plan.title': 'Conference plan of {village}',
   'dialogue.plan.lead':
-    "The village head, with the Front work committee, makes the plan (time, place, content, tasks) and sends it to the commune People's Committee, Front committee and People's Inspection Board for agreement (Decree 59/2023 Art 10); households are notified at least 05 days before.",
+    "The village head, with the Front work committee, makes the plan (time, place, content, tasks) and sends it to the commune People's Committee, Front committee and People's Inspection Board for agreement (Decree 59/2023 Art 10); households are notified at least 05 days before. Changing the time, place, content or tasks after the agreement needs the agreement again.",
   'dialogue.plan.content': 'Content',
   'dialogue.plan.contentHint': 'Reports, matters to discuss, votes.',
   'dialogue.plan.tasks': 'Tasks',
