@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Command line: serve, migrate, seed [--demo], verify-audit, backup <file>, units import <csv>.
+// Command line: serve, migrate, seed [--demo | --scale …], verify-audit, backup <file>, restore <file>, units import <csv>.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.js';
 import type { AppDeps } from './app-deps.js';
 import { ConfigError, loadConfig } from './config.js';
+import { BackupError, backup, restore } from './db/backup.js';
 import { openDb } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
@@ -25,7 +26,8 @@ const USAGE = `danchu <command>
   migrate               apply pending database migrations
   seed [--demo]         official calendar and Na Rì units; --demo adds demo data of every module
   verify-audit          recompute the audit hash chain; names the first broken entry
-  backup <file>         consistent online copy of the SQLite database (PostgreSQL: use pg_dump)
+  backup <file>         consistent copy while the server runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)
+  restore <file>        restore a backup into the new, empty database of DATABASE_URL
   units import <csv>    import administrative units (code,name,level,parent_code,valid_from,valid_to,successor_code,note)`;
 
 async function deps(): Promise<AppDeps> {
@@ -69,9 +71,14 @@ async function main(argv: string[]): Promise<number> {
       case 'backup': {
         const file = args[0];
         if (!file) throw new UsageError('backup needs a target file: danchu backup ./backup.sqlite');
-        if (d.dialect !== 'sqlite' || !d.handle.sqlite) throw new UsageError('On PostgreSQL use pg_dump (see README, "Backup and restore").');
-        await d.handle.sqlite.backup(file);
+        await backup(d.handle, file);
         console.log(`Backup written to ${file}.`);
+        return 0;
+      }
+      case 'restore': {
+        if (!args[0]) throw new UsageError('restore needs a backup file: danchu restore ./backup.sqlite');
+        await restore(d.handle, args[0]);
+        console.log(`Restored ${args[0]}; check it with: danchu verify-audit`);
         return 0;
       }
       case 'units': {
@@ -138,7 +145,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (e) => {
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ImportError) console.error(e.message);
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ImportError || e instanceof BackupError) console.error(e.message);
     else console.error(e);
     process.exit(1);
   },
