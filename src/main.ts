@@ -8,6 +8,7 @@ import { BackupError, backup, restore } from './db/backup.js';
 import { openDb } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
+import { seedScale } from './db/seed-scale.js';
 import { endExpiredTerms } from './modules/decisions/commands/election-interim.js';
 import { escalateOverdue } from './modules/feedback/escalate.js';
 import { escalateOverdueRecommendations } from './modules/oversight/escalate.js';
@@ -25,6 +26,8 @@ const USAGE = `danchu <command>
   serve                 migrate, seed the demo on a first start (not in production), serve HTTP
   migrate               apply pending database migrations
   seed [--demo]         official calendar and Na Rì units; --demo adds demo data of every module
+  seed --scale province|national [--seed N] [--provinces K]
+                        synthetic units, households and activity (docs/scaling.md); never in production
   verify-audit          recompute the audit hash chain; names the first broken entry
   backup <file>         consistent copy while the server runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)
   restore <file>        restore a backup into the new, empty database of DATABASE_URL
@@ -55,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed':
         await migrateToLatest(d.handle);
+        if (args.includes('--scale')) return await scale(d, args);
         if (args.includes('--demo')) await seedDemo(d);
         else await seedBase(d);
         console.log(args.includes('--demo') ? 'Seeded the official data and the demo.' : 'Seeded the official data.');
@@ -136,6 +140,26 @@ async function serve(d: AppDeps): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return -1;
+}
+
+/** `seed --scale province|national [--seed N] [--provinces K]` (src/db/seed-scale.ts). */
+async function scale(d: AppDeps, args: string[]): Promise<number> {
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const name = opt('--scale');
+  if (name !== 'province' && name !== 'national') throw new UsageError('usage: danchu seed --scale province|national [--seed N] [--provinces K]');
+  const seed = Number(opt('--seed') ?? '1');
+  const provinces = opt('--provinces') === undefined ? undefined : Number(opt('--provinces'));
+  if (!Number.isInteger(seed) || (provinces !== undefined && !(Number.isInteger(provinces) && provinces > 0)))
+    throw new UsageError('--seed and --provinces take whole numbers.');
+  const r = await seedScale(d, { scale: name, seed, provinces, log: (s) => console.log(s) });
+  console.log(
+    `Synthetic ${name} (seed ${seed}): ${r.provinces} provinces, ${r.communes} communes, ${r.villages} villages, ${r.households} households; ` +
+      `${JSON.stringify(r.activity)}; ${(r.ms / 1000).toFixed(1)} s.`,
+  );
+  return 0;
 }
 
 class UsageError extends Error {}
