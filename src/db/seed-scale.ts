@@ -134,7 +134,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
                 .returning('id')
                 .execute()),
             );
-          rows.forEach((hh, i) => households.push({ id: hh.id, unitId: v.id, representative: ids[i]!.id }));
+          for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: ids[i]!.id });
         }
         const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today });
         await trx
