@@ -55,7 +55,8 @@ function cliAsync(url: string, args: string[]): Promise<{ code: number | null; o
 }
 
 async function tableCounts(db: Db): Promise<Map<string, number>> {
-  const names = (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_'));
+  // FTS5's shadow tables (search_fts_data, _idx, …) are its storage, not rows: their segments merge.
+  const names = (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('search_fts_'));
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(n)}`.execute(db)).rows[0]?.n));
   return counts;
