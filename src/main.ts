@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Command line: serve, migrate, seed [--demo], verify-audit, backup <file>, units import <csv>.
+// Command line: serve, migrate, seed [--demo | --scale …], verify-audit, backup <file>, restore <file>, units import <csv>.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.js';
 import type { AppDeps } from './app-deps.js';
 import { ConfigError, loadConfig } from './config.js';
+import { BackupError, backup, restore } from './db/backup.js';
 import { openDb } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedBase, seedDemo } from './db/seed.js';
+import { seedScale } from './db/seed-scale.js';
 import { endExpiredTerms } from './modules/decisions/commands/election-interim.js';
 import { escalateOverdue } from './modules/feedback/escalate.js';
 import { escalateOverdueRecommendations } from './modules/oversight/escalate.js';
@@ -24,8 +26,11 @@ const USAGE = `danchu <command>
   serve                 migrate, seed the demo on a first start (not in production), serve HTTP
   migrate               apply pending database migrations
   seed [--demo]         official calendar and Na Rì units; --demo adds demo data of every module
+  seed --scale province|national [--seed N] [--provinces K]
+                        synthetic units, households and activity (docs/scaling.md); never in production
   verify-audit          recompute the audit hash chain; names the first broken entry
-  backup <file>         consistent online copy of the SQLite database (PostgreSQL: use pg_dump)
+  backup <file>         consistent copy while the server runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)
+  restore <file>        restore a backup into the new, empty database of DATABASE_URL
   units import <csv>    import administrative units (code,name,level,parent_code,valid_from,valid_to,successor_code,note)`;
 
 async function deps(): Promise<AppDeps> {
@@ -53,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed':
         await migrateToLatest(d.handle);
+        if (args.includes('--scale')) return await scale(d, args);
         if (args.includes('--demo')) await seedDemo(d);
         else await seedBase(d);
         console.log(args.includes('--demo') ? 'Seeded the official data and the demo.' : 'Seeded the official data.');
@@ -69,9 +75,14 @@ async function main(argv: string[]): Promise<number> {
       case 'backup': {
         const file = args[0];
         if (!file) throw new UsageError('backup needs a target file: danchu backup ./backup.sqlite');
-        if (d.dialect !== 'sqlite' || !d.handle.sqlite) throw new UsageError('On PostgreSQL use pg_dump (see README, "Backup and restore").');
-        await d.handle.sqlite.backup(file);
+        await backup(d.handle, file);
         console.log(`Backup written to ${file}.`);
+        return 0;
+      }
+      case 'restore': {
+        if (!args[0]) throw new UsageError('restore needs a backup file: danchu restore ./backup.sqlite');
+        await restore(d.handle, args[0]);
+        console.log(`Restored ${args[0]}; check it with: danchu verify-audit`);
         return 0;
       }
       case 'units': {
@@ -131,6 +142,26 @@ async function serve(d: AppDeps): Promise<number> {
   return -1;
 }
 
+/** `seed --scale province|national [--seed N] [--provinces K]` (src/db/seed-scale.ts). */
+async function scale(d: AppDeps, args: string[]): Promise<number> {
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const name = opt('--scale');
+  if (name !== 'province' && name !== 'national') throw new UsageError('usage: danchu seed --scale province|national [--seed N] [--provinces K]');
+  const seed = Number(opt('--seed') ?? '1');
+  const provinces = opt('--provinces') === undefined ? undefined : Number(opt('--provinces'));
+  if (!Number.isInteger(seed) || (provinces !== undefined && !(Number.isInteger(provinces) && provinces > 0)))
+    throw new UsageError('--seed and --provinces take whole numbers.');
+  const r = await seedScale(d, { scale: name, seed, provinces, log: (s) => console.log(s) });
+  console.log(
+    `Synthetic ${name} (seed ${seed}): ${r.provinces} provinces, ${r.communes} communes, ${r.villages} villages, ${r.households} households; ` +
+      `${JSON.stringify(r.activity)}; ${(r.ms / 1000).toFixed(1)} s.`,
+  );
+  return 0;
+}
+
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
@@ -138,7 +169,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (e) => {
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ImportError) console.error(e.message);
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ImportError || e instanceof BackupError) console.error(e.message);
     else console.error(e);
     process.exit(1);
   },

@@ -3,8 +3,10 @@
 // with retries and exponential backoff. A channel's failure therefore never undoes the change that
 // queued the message (issue 5, "a gateway that is down"). Senders: in-app and a development channel
 // here; SMS, Zalo and e-mail in ./channels, assembled by buildSenders (./senders.ts) from the config.
+import { PostgresAdapter, type Selectable, sql } from 'kysely';
 import { compiledInsert } from '../../db/compiled-once.js';
 import type { Conn, Db } from '../../db/index.js';
+import type { OutboxTable } from '../../db/types.js';
 import { renderTemplate, type TemplateName } from './templates.js';
 
 /** sms, zalo and email recipients may be sealed (seal() from platform/crypto): the worker opens them. */
@@ -65,28 +67,57 @@ export const defaultSenders: Record<string, Deliver> = {
 
 export const backoffMs = (attempts: number): number => Math.min(2 ** attempts * 30_000, 6 * 3600_000);
 
-/** Delivers due messages once; returns how many were sent and how many failed this round. */
-export async function processOutbox(db: Db, now: Date, senders: Record<string, Deliver> = defaultSenders, limit = BATCH) {
-  const due = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', now.toISOString())
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  let sent = 0;
-  let failed = 0;
-  for (const m of due) {
-    // Claim: only the worker whose update matches the row it read delivers it (safe across processes).
-    const claimed = await db
+type OutboxRow = Selectable<OutboxTable>;
+
+/**
+ * Claims the next due message after `afterId` for this worker: its attempt is counted and its next
+ * attempt set to a lease (LEASE_MS) from now, so that only this worker sends it. One message at a time,
+ * so that every lease starts when its message is sent (a slow gateway never outlasts a lease).
+ * PostgreSQL: FOR UPDATE SKIP LOCKED, so the workers of several processes take different messages
+ * instead of waiting for each other's rows. SQLite (one writer): claimed if the row is still as read.
+ */
+async function claimNext(db: Db, now: Date, afterId: number): Promise<OutboxRow | undefined> {
+  const at = now.toISOString();
+  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const r = await sql<OutboxRow>`update outbox set attempts = attempts + 1, next_attempt_at = ${lease}
+      where id = (select id from outbox where status = 'queued' and next_attempt_at <= ${at} and id > ${afterId}
+                  order by id limit 1 for update skip locked)
+      returning *`.execute(db);
+    return r.rows[0];
+  }
+  for (let after = afterId; ; ) {
+    const m = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', at)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!m) return undefined;
+    const r = await db
       .updateTable('outbox')
-      .set({ attempts: m.attempts + 1, next_attempt_at: new Date(now.getTime() + LEASE_MS).toISOString() })
+      .set({ attempts: m.attempts + 1, next_attempt_at: lease })
       .where('id', '=', m.id)
       .where('attempts', '=', m.attempts)
       .where('status', '=', 'queued')
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (Number(r.numUpdatedRows) === 1) return { ...m, attempts: m.attempts + 1, next_attempt_at: lease };
+    after = m.id;
+  }
+}
+
+/** Delivers due messages once; returns how many were sent and how many failed this round. */
+export async function processOutbox(db: Db, now: Date, senders: Record<string, Deliver> = defaultSenders, limit = BATCH) {
+  let sent = 0;
+  let failed = 0;
+  let last = 0;
+  for (let i = 0; i < limit; i++) {
+    const m = await claimNext(db, now, last);
+    if (!m) break;
+    last = m.id;
     const sender = senders[m.channel];
     try {
       if (!sender) throw new Error(`no sender for channel ${m.channel}`);
@@ -96,7 +127,7 @@ export async function processOutbox(db: Db, now: Date, senders: Record<string, D
       await db.updateTable('outbox').set({ status: 'sent', sent_at: now.toISOString(), last_error: null }).where('id', '=', m.id).execute();
       sent++;
     } catch (e) {
-      const attempts = m.attempts + 1;
+      const attempts = m.attempts;
       const giveUp = attempts >= MAX_ATTEMPTS;
       await db
         .updateTable('outbox')
