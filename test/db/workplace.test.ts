@@ -6,7 +6,7 @@ import { closeConsultation, openConsultation } from '../../src/modules/consultat
 import { saveConsultation } from '../../src/modules/consultation/commands/save.js';
 import { publishSynthesis } from '../../src/modules/consultation/commands/synthesis.js';
 import { unitByCode } from '../../src/modules/units/units.repo.js';
-import { regulationInForce } from '../../src/modules/workplace/indicators.js';
+import { conferenceHeld, regulationInForce } from '../../src/modules/workplace/indicators.js';
 import { loadActor } from '../../src/platform/auth/session.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { translator } from '../../src/platform/i18n/index.js';
@@ -62,6 +62,14 @@ describe('the register (T-2.4; Arts 35(2)(c), 59(1)(a))', () => {
   it('the indicator workplace.regulation_in_force counts communes and agencies with one in force', async () => {
     const m = await regulationInForce.compute(s.deps, { units: [nari as never], from: '2026-01-01', to: '2026-12-07' });
     expect(m.get(nari.id)).toEqual({ value: 2, of: 4 });
+  });
+  it('the indicator workplace.conference_held counts agencies over 7 staff with a valid conference in time (R-G3)', async () => {
+    // The deadline of work year 2025 (31/03/2026) falls in 2026: the school (24 staff) held it, and
+    // the two agencies without a staff count are counted as due and missing.
+    const m = await conferenceHeld.compute(s.deps, { units: [nari as never], from: '2026-01-01', to: '2026-12-07' });
+    expect(m.get(nari.id)).toEqual({ value: 1, of: 3 });
+    const none = await conferenceHeld.compute(s.deps, { units: [nari as never], from: '2026-04-01', to: '2026-12-07' });
+    expect(none.get(nari.id)).toEqual({ value: 0, of: 0 });
   });
 });
 

@@ -57,7 +57,13 @@ export function ConferencePage(p: {
       {c.agenda && (
         <>
           <h2>{t('workplace.field.agenda')}</h2>
-          <p style="white-space:pre-line">{c.agenda}</p>
+          {/* One paragraph per line: the CSP (style-src 'self') forbids inline styles such as pre-line. */}
+          {c.agenda
+            .split(/\r?\n/)
+            .filter((l) => l.trim())
+            .map((l, i) => (
+              <p key={i}>{l}</p>
+            ))}
         </>
       )}
       {valid && (
