@@ -9,6 +9,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { isUniqueViolation } from '../../decisions/commands/cast.js';
 import { type Failure, type Holder, invalid, may, readDate, readText } from './common.js';
 
 export type IssueInput = {
@@ -69,43 +70,68 @@ export async function issueRegulation(deps: AppDeps, t: T, actor: Actor, h: Hold
   if (!c) e.consultationId = t(h.agency ? 'workplace.err.noConsultationAgency' : 'workplace.err.noConsultationCommune');
   else if (h.agency && !c.union_consulted_on) e.consultationId = t('workplace.err.noUnion');
   if (Object.keys(e).length || !issuedOn || !inForceFrom || !kind || !c) return invalid(e);
-  return deps.db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('workplace_regulations').select(['id', 'version', 'status']).where('unit_id', '=', h.unit.id);
-    q = h.agency ? q.where('agency_id', '=', h.agency.id) : q.where('agency_id', 'is', null);
-    const earlier = await q.orderBy('version', 'desc').execute();
-    const current = earlier.find((r) => r.status === 'in_force');
-    if (kind === 'original' && earlier.length > 0) return invalid({ kind: t('workplace.err.alreadyHasOne') });
-    if (kind !== 'original' && !current) return invalid({ kind: t('workplace.err.nothingToAmend') });
-    if (current) await trx.updateTable('workplace_regulations').set({ status: 'superseded' }).where('id', '=', current.id).execute();
-    const row = await trx
-      .insertInto('workplace_regulations')
-      .values({
-        unit_id: h.unit.id,
-        agency_id: h.agency?.id ?? null,
-        version: (earlier[0]?.version ?? 0) + 1,
-        kind,
-        title,
-        consultation_id: c.id,
-        issued_number: number,
-        issued_on: issuedOn,
-        in_force_from: inForceFrom,
-        signer,
-        partner,
-        status: 'in_force',
-        superseded_by: null,
-        created_by: actor.label,
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (current) await trx.updateTable('workplace_regulations').set({ superseded_by: row.id }).where('id', '=', current.id).execute();
-    await appendAudit(trx, deps.dialect, now, actor, {
-      action: 'workplace.regulation_issued',
-      entityType: 'workplace_regulation',
-      entityId: row.id,
-      unitId: h.unit.id,
-      data: { agencyId: h.agency?.id ?? null, kind, number, issuedOn, inForceFrom, signer, partner, consultationId: c.id, supersedes: current?.id ?? null },
+  return write(deps, t, actor, h, { kind, title, number, signer, partner, issuedOn, inForceFrom, consultationId: c.id });
+}
+
+type Valid = {
+  kind: 'original' | 'amendment' | 'replacement';
+  title: string;
+  number: string;
+  signer: string;
+  partner: string;
+  issuedOn: string;
+  inForceFrom: string;
+  consultationId: number;
+};
+
+/** One transaction; two officials issuing at the same moment meet the one-in-force unique index, and the
+ * second is told to reload rather than shown an error page. */
+async function write(deps: AppDeps, t: T, actor: Actor, h: Holder, v: Valid): Promise<{ ok: true; id: number } | Failure> {
+  const { kind, title, number, signer, partner, issuedOn, inForceFrom } = v;
+  const now = deps.clock.now();
+  const c = { id: v.consultationId };
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      let q = trx.selectFrom('workplace_regulations').select(['id', 'version', 'status']).where('unit_id', '=', h.unit.id);
+      q = h.agency ? q.where('agency_id', '=', h.agency.id) : q.where('agency_id', 'is', null);
+      const earlier = await q.orderBy('version', 'desc').execute();
+      const current = earlier.find((r) => r.status === 'in_force');
+      if (kind === 'original' && earlier.length > 0) return invalid({ kind: t('workplace.err.alreadyHasOne') });
+      if (kind !== 'original' && !current) return invalid({ kind: t('workplace.err.nothingToAmend') });
+      if (current) await trx.updateTable('workplace_regulations').set({ status: 'superseded' }).where('id', '=', current.id).execute();
+      const row = await trx
+        .insertInto('workplace_regulations')
+        .values({
+          unit_id: h.unit.id,
+          agency_id: h.agency?.id ?? null,
+          version: (earlier[0]?.version ?? 0) + 1,
+          kind,
+          title,
+          consultation_id: c.id,
+          issued_number: number,
+          issued_on: issuedOn,
+          in_force_from: inForceFrom,
+          signer,
+          partner,
+          status: 'in_force',
+          superseded_by: null,
+          created_by: actor.label,
+          created_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (current) await trx.updateTable('workplace_regulations').set({ superseded_by: row.id }).where('id', '=', current.id).execute();
+      await appendAudit(trx, deps.dialect, now, actor, {
+        action: 'workplace.regulation_issued',
+        entityType: 'workplace_regulation',
+        entityId: row.id,
+        unitId: h.unit.id,
+        data: { agencyId: h.agency?.id ?? null, kind, number, issuedOn, inForceFrom, signer, partner, consultationId: c.id, supersedes: current?.id ?? null },
+      });
+      return { ok: true as const, id: row.id };
     });
-    return { ok: true as const, id: row.id };
-  });
+  } catch (e) {
+    if (isUniqueViolation(e)) return invalid({ kind: t('workplace.err.alreadyHasOne') });
+    throw e;
+  }
 }
