@@ -287,6 +287,8 @@ describe('the annual staff conference (R-G3; Arts 50–52)', () => {
     const a = await signIn('hieutruong.nari');
     const page = await a.get(`/staff-conferences/${c.id}`);
     expect(page.text).toContain('Quá hạn sơ kết');
+    // The agency page flags it too, for the latest valid conference (here the one of 01/04/2026).
+    expect((await a.get(`/agencies/${school}/workplace`)).text).toContain('Quá hạn sơ kết');
     const bad = await a.post(`/staff-conferences/${c.id}/reviews`, {
       reviewedOn: '01/08/2026',
       toldStaffOn: '30/07/2026',

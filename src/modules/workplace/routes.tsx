@@ -106,6 +106,12 @@ export function workplaceRoutes(app: FastifyInstance, deps: AppDeps): void {
       repo.conferencesOf(db, a.id),
     ]);
     const held = conferences.filter((c) => c.work_year === workYear).map((c) => ({ heldOn: c.held_on, valid: c.outcome === 'valid' }));
+    // Art 52(3): the latest valid conference's resolution is reviewed every 06 months.
+    const latest = conferences.find((c) => c.outcome === 'valid');
+    const reviewDates = latest ? (await repo.reviewsOf(db, latest.id)).map((r) => r.reviewed_on) : [];
+    const review = latest
+      ? { id: latest.id, due: nextReviewDue(latest.held_on, reviewDates), overdue: reviewOverdue(latest.held_on, reviewDates, today()) }
+      : null;
     const m = {
       a: { id: a.id, name: a.name, unitId: h.unit.id, unitName: h.unit.name },
       regulations,
@@ -113,6 +119,7 @@ export function workplaceRoutes(app: FastifyInstance, deps: AppDeps): void {
       conferences,
       workYear,
       state: conferenceYearState({ workYear, staff: staff?.staff ?? null, held, today: today() }),
+      review,
       canIssue: may(req.actor, h, 'issueAgency'),
       canRecord: may(req.actor, h, 'recordConference'),
       staffValues,

@@ -53,6 +53,7 @@ export function AgencyPage(p: {
     conferences: WorkplaceConference[];
     workYear: number;
     state: YearState;
+    review: { id: number; due: string; overdue: boolean } | null;
     canIssue: boolean;
     canRecord: boolean;
     staffValues: { staff: string; countedOn: string };
@@ -105,6 +106,12 @@ export function AgencyPage(p: {
       <p class="flagline">
         <ConferenceTag view={view} state={m.state} year={m.workYear} /> {t(`workplace.conf.explain.${m.state}`, { year: m.workYear })}
       </p>
+      {m.review && (
+        <p class="flagline">
+          <span class={m.review.overdue ? 'tag ended' : 'tag'}>{t(m.review.overdue ? 'workplace.rev.overdue' : 'workplace.rev.due')}</span>{' '}
+          <a href={`/staff-conferences/${m.review.id}`}>{t('workplace.rev.next', { date: formatDate(m.review.due) })}</a>
+        </p>
+      )}
       {m.canRecord && (
         <p>
           <a class="btn" href={`/agencies/${m.a.id}/staff-conferences/new`}>
