@@ -8,6 +8,7 @@ import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
 import { oversightModule } from './oversight/index.js';
 import { unitsModule } from './units/index.js';
+import { workplaceModule } from './workplace/index.js';
 
 export const modules: ModuleManifest[] = [];
 modules.push(
@@ -18,4 +19,5 @@ modules.push(
   consultationModule,
   dialogueModule,
   oversightModule,
+  workplaceModule,
 );

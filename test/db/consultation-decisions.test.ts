@@ -30,6 +30,8 @@ describe('the demo and the public pages (item 8)', () => {
     const api = await (await fetch(`${s.url}/api/v1/consultations?unit=${naRi}`)).json();
     expect(api.items.map((i: { state: string; daysLeft: number }) => [i.state, i.daysLeft]).sort()).toEqual([
       ['closed', 0],
+      // The workplace demo's 2024 consultation on the regulation now in force (R-D4), marked issued.
+      ['issued', 0],
       ['open', 13],
     ]);
     const closed = api.items.find((i: { state: string }) => i.state === 'closed');

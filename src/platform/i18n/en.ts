@@ -3,6 +3,7 @@ import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
 import { oversightEn } from '../../modules/oversight/i18n/index.js';
+import { workplaceEn } from '../../modules/workplace/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
@@ -530,4 +531,5 @@ export const en: Record<MessageKey, string> = {
   ...consultationEn,
   ...dialogueEn,
   ...oversightEn,
+  ...workplaceEn,
 };

@@ -3,6 +3,7 @@ import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 import { oversightVi } from '../../modules/oversight/i18n/index.js';
+import { workplaceVi } from '../../modules/workplace/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
@@ -527,6 +528,7 @@ export const vi = {
   ...consultationVi,
   ...dialogueVi,
   ...oversightVi,
+  ...workplaceVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
