@@ -15,7 +15,9 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { installIdParams } from './platform/http/id-params.js';
 import { installMicrocache } from './platform/http/microcache.js';
+import { installNfc } from './platform/http/nfc.js';
 import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';
 import { outboxRoutes } from './platform/notify/routes.js';
 import { CSS, CSS_PATH } from './platform/ui/css.js';
@@ -82,7 +84,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       );
     }
   });
+  installNfc(app);
   installContext(app, deps);
+  installIdParams(app);
   installMicrocache(app, deps.config.microcacheMs);
   installErrorHandling(app, deps);
 
