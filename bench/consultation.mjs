@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, kb, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, get, kb, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_COMMENTS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -130,6 +130,27 @@ async function main() {
     `draft page: ${kb(bytes)} gzip (target ≤ ${TARGET.pageKb} KB): ${mark(bytes <= TARGET.pageKb * 1024)}; p95 < ${TARGET.pageP95Ms} ms: ${mark(res[targets[1].name].p95 < TARGET.pageP95Ms)}; ` +
       `synthesis max < ${TARGET.synthesisMs} ms: ${mark(res[targets[4].name].max < TARGET.synthesisMs)}`,
   );
+  const draft = res[targets[1].name];
+  const synthesis = res[targets[4].name];
+  writeFigures('consultation', [
+    {
+      name: 'draft page p95',
+      value: draft.p95,
+      unit: 'ms',
+      target: `< ${TARGET.pageP95Ms}`,
+      meets: draft.p95 < TARGET.pageP95Ms,
+      baseline: { name: '/healthz p95', value: base },
+    },
+    {
+      name: 'synthesis max',
+      value: synthesis.max,
+      unit: 'ms',
+      target: `< ${TARGET.synthesisMs}`,
+      meets: synthesis.max < TARGET.synthesisMs,
+      baseline: { name: '/healthz p95', value: base },
+    },
+    { name: 'draft page, gzip', value: bytes / 1024, unit: 'KB', target: `≤ ${TARGET.pageKb}`, meets: bytes <= TARGET.pageKb * 1024 },
+  ]);
   await stop(server);
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { cpuMs, fmt, freePort, machineLoad, machineTicks, median, start, stop, table, waitFor200 } from './lib.mjs';
+import { cpuMs, fmt, freePort, machineLoad, machineTicks, median, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -24,6 +24,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 1_000_000);
 const VILLAGES = Number(process.env.BENCH_VILLAGES ?? 2_000);
 const TARGET = { votesPerSecond: 1500, tallyMs: 1000 };
+/** Headline figures for the summary table (bench/table.mjs). */
+const figures = [];
 
 const dir = mkdtempSync(join(os.tmpdir(), 'danchu-bench-dec-'));
 const dbFile = join(dir, 'bench.sqlite');
@@ -211,6 +213,14 @@ async function voting(db, commune) {
     console.log(`votes/baseline: ${fmt((100 * votes.rate) / base.rate, 1)}%`);
     console.log(`target ≥ ${fmt(TARGET.votesPerSecond)} votes/s: ${votes.rate >= TARGET.votesPerSecond ? 'meets' : 'MISSES'}`);
     Object.assign(out, { base, votes, again });
+    figures.push({
+      name: 'online votes/s',
+      value: votes.rate,
+      unit: '/s',
+      target: `≥ ${fmt(TARGET.votesPerSecond)}`,
+      meets: votes.rate >= TARGET.votesPerSecond,
+      baseline: { name: 'GET /healthz', value: base.rate },
+    });
   } finally {
     await stop(server);
   }
@@ -281,6 +291,14 @@ async function tally(commune) {
     ]),
   );
   console.log(`tally/baseline: ${fmt(tMed / cMed, 2)}×; target < ${fmt(TARGET.tallyMs)} ms: ${Math.max(...runs.tally) < TARGET.tallyMs ? 'meets' : 'MISSES'}`);
+  figures.push({
+    name: `commune tally, ${fmt(BALLOTS)} ballots (median)`,
+    value: tMed,
+    unit: 'ms',
+    target: `< ${fmt(TARGET.tallyMs)} (max)`,
+    meets: Math.max(...runs.tally) < TARGET.tallyMs,
+    baseline: { name: 'count(*) of ballots', value: cMed },
+  });
   if (sum !== BALLOTS || result.length !== VILLAGES) {
     console.log(`WRONG: counted ${sum} ballots in ${result.length} votes`);
     process.exitCode = 1;
@@ -296,6 +314,7 @@ async function main() {
   const commune = db.prepare("select id, path from units where code = '02191' and valid_to is null").get();
   await voting(db, commune);
   await tally(commune);
+  writeFigures('decisions', figures);
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);
   else rmSync(dir, { recursive: true, force: true });
 }

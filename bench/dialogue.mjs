@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, kb, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, get, kb, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_QUESTIONS ?? 5000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -82,6 +82,18 @@ async function main() {
   const page = await get(`${url}/dialogues/${d.id}`, headers);
   const bytes = page.headers['content-encoding'] === 'gzip' ? page.body.length : gzipSync(page.body).length;
   console.log(`dialogue page with 50 of ${fmt(N)} questions: ${kb(bytes)} gzip (target ≤ 30 KB, CSS cached separately)`);
+  const page1 = q(lat['dialogue page 1'], 0.95);
+  writeFigures('dialogue', [
+    {
+      name: `dialogue page p95 (${fmt(N)} questions)`,
+      value: page1,
+      unit: 'ms',
+      target: '< 30',
+      meets: page1 < 30,
+      baseline: { name: '/healthz p95', value: q(lat.healthz, 0.95) },
+    },
+    { name: 'dialogue page, gzip', value: bytes / 1024, unit: 'KB', target: '≤ 30', meets: bytes <= 30 * 1024 },
+  ]);
   await stop(server);
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);
   else rmSync(dir, { recursive: true, force: true });

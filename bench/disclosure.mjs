@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, kb, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, get, kb, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_DISCLOSURES ?? 200_000);
 const dir = mkdtempSync(join(tmpdir(), 'danchu-bench-disc-'));
@@ -154,9 +154,24 @@ async function main() {
     const a = await load(url, p);
     const b = await load(`http://127.0.0.1:${rawPort}`, p);
     tput.push([name, fmt(a.requests.average), fmt(b.requests.average), `${fmt((100 * a.requests.average) / b.requests.average, 1)}%`, fmt(a.latency.p99, 1)]);
+    results[`${name}Rps`] = { app: a.requests.average, raw: b.requests.average };
   }
   console.log(table(tput));
   console.log(`list page: ${kb(results.listBytes)} gzip (target ≤ 30 KB, CSS cached separately)`);
+  writeFigures('disclosure', [
+    { name: 'list page p95', value: results.list.p95, unit: 'ms', target: '< 30', meets: results.list.p95 < 30 },
+    { name: 'search p95', value: results.search.p95, unit: 'ms', target: '< 30', meets: results.search.p95 < 30 },
+    { name: 'API search p95', value: results.api.p95, unit: 'ms', target: '—', meets: null },
+    {
+      name: 'list page req/s',
+      value: results.listRps.app,
+      unit: '/s',
+      target: '—',
+      meets: null,
+      baseline: { name: 'raw node:http, same bytes', value: results.listRps.raw },
+    },
+    { name: 'list page, gzip', value: results.listBytes / 1024, unit: 'KB', target: '≤ 30', meets: results.listBytes <= 30 * 1024 },
+  ]);
   await stop(raw);
   await stop(server);
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);

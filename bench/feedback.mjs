@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { insertItems, isoDay, rng } from './feedback-data.mjs';
 import { checkIntake, insertCommunes, insertOfficial, receiptTrail } from './feedback-db.mjs';
 import { closedLoop, openSockets, quantiles, request, submission } from './feedback-http.mjs';
-import { cpuMs, fmt, freePort, machineLoad, machineTicks, start, stop, table, waitFor200 } from './lib.mjs';
+import { cpuMs, fmt, freePort, machineLoad, machineTicks, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_MAIN measures another build (e.g. a patched copy of dist/ for an A/B comparison).
@@ -39,6 +39,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
 const TARGET = { listP95Ms: 50, statsMs: 200, intakePerSecond: 500 };
+/** Headline figures for the summary table (bench/table.mjs). */
+const figures = [];
 
 const dir = mkdtempSync(join(os.tmpdir(), 'danchu-bench-fb-'));
 const dbFile = join(dir, 'bench.sqlite');
@@ -187,6 +189,26 @@ async function pages(port, serverPid, { officials, sample }) {
     `targets — overdue view p95 < ${TARGET.listP95Ms} ms: ${mark(p('overdue').p95 < TARGET.listP95Ms)}; commune list p95 < ${TARGET.listP95Ms} ms: ${mark(p('commune list …').p95 < TARGET.listP95Ms)}; ` +
       `monthly statistics < ${TARGET.statsMs} ms: ${mark(p('monthly').max < TARGET.statsMs)} (max ${fmt(p('monthly').max, 1)} ms)`,
   );
+  const b = { name: '/healthz p95', value: base.p95 };
+  figures.push(
+    { name: 'overdue view p95', value: p('overdue').p95, unit: 'ms', target: `< ${TARGET.listP95Ms}`, meets: p('overdue').p95 < TARGET.listP95Ms, baseline: b },
+    {
+      name: 'commune list p95',
+      value: p('commune list …').p95,
+      unit: 'ms',
+      target: `< ${TARGET.listP95Ms}`,
+      meets: p('commune list …').p95 < TARGET.listP95Ms,
+      baseline: b,
+    },
+    {
+      name: 'monthly statistics max',
+      value: p('monthly').max,
+      unit: 'ms',
+      target: `< ${TARGET.statsMs}`,
+      meets: p('monthly').max < TARGET.statsMs,
+      baseline: b,
+    },
+  );
 }
 
 async function intake(port, serverPid, communes) {
@@ -238,6 +260,14 @@ async function intake(port, serverPid, communes) {
     `submissions/baseline: ${fmt((100 * sub.rate) / base.rate, 1)}%; target ≥ ${TARGET.intakePerSecond} submissions/s sustained: ${sub.rate >= TARGET.intakePerSecond ? 'meets' : 'MISSES'}`,
   );
   out.intake = { base, warm, sub };
+  figures.push({
+    name: 'submissions/s sustained',
+    value: sub.rate,
+    unit: '/s',
+    target: `≥ ${TARGET.intakePerSecond}`,
+    meets: sub.rate >= TARGET.intakePerSecond,
+    baseline: { name: 'GET /healthz', value: base.rate },
+  });
   return accepted;
 }
 
@@ -301,6 +331,7 @@ async function main() {
   }
   check(accepted, before);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(out, null, 2)}\n`);
+  writeFigures('feedback', figures);
   if (process.env.BENCH_KEEP) {
     writeFileSync(join(dir, 'data-key'), DATA_KEY.toString('base64'));
     console.log(`kept ${dbFile} (BENCH_REUSE=${dir})`);

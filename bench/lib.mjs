@@ -1,6 +1,6 @@
 // Helpers of the benchmark (bench/run.mjs): child processes, free ports, raw HTTP requests.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -130,4 +130,19 @@ export function machineLoad(a, b) {
   if (!a || !b || b.total === a.total) return null;
   const d = b.total - a.total;
   return { busy: 1 - (b.idle - a.idle) / d, steal: (b.steal - a.steal) / d };
+}
+
+/**
+ * The one-table convention (docs/performance.md "Summary table"). A bench script calls
+ * writeFigures('<module>', [...]) once at the end with its headline figures:
+ *   { name, value, unit: 'ms' | '/s' | 'KB' | '%', target: '< 30' | '≥ 1500' …, meets: boolean,
+ *     baseline?: { name, value } }   // its own baseline measured in the same run, if it has one
+ * When BENCH_TABLE_DIR is set they are written to <dir>/<module>.json, and bench/table.mjs prints
+ * every module's figures beside their targets and the raw node:http server of the same run.
+ */
+export function writeFigures(module, figures, extra = {}) {
+  const dir = process.env.BENCH_TABLE_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/${module}.json`, `${JSON.stringify({ module, date: new Date().toISOString(), figures, ...extra }, null, 2)}\n`);
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, get, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const RECS = Number(process.env.BENCH_RECS ?? 100_000);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2_000);
@@ -136,6 +136,7 @@ async function main() {
   for (let i = 0; i < 30; i++) for (const [p, h] of Object.values(pages)) await time(p, h);
   const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
   const rows = [[`request (one at a time, ${REQUESTS} each)`, 'p50 ms', 'p95 ms', 'p99 ms', '/healthz p95 ms', 'p95 ratio', 'target']];
+  const figures = [];
   for (const [name, [p, h]] of Object.entries(pages)) {
     const lat = [];
     const base = [];
@@ -154,8 +155,17 @@ async function main() {
       `${fmt(q(lat, 0.95) / q(base, 0.95), 1)}×`,
       'p95 < 50',
     ]);
+    figures.push({
+      name: `${name} p95`,
+      value: q(lat, 0.95),
+      unit: 'ms',
+      target: '< 50',
+      meets: q(lat, 0.95) < 50,
+      baseline: { name: '/healthz p95', value: q(base, 0.95) },
+    });
   }
   console.log(table(rows));
+  writeFigures('oversight', figures);
   await stop(server);
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { cpuMs, fmt, freePort, get, kb, machineLoad, machineTicks, median, start, stop, table, waitFor200 } from './lib.mjs';
+import { cpuMs, fmt, freePort, get, kb, machineLoad, machineTicks, median, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_MAIN measures another build (e.g. a copy of dist/ from before a change).
@@ -58,6 +58,64 @@ async function main() {
 
   console.log(`\nTotal wall time ${fmt((performance.now() - t0) / 1000, 1)} s (without the build).`);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`);
+  summary();
+}
+
+/** The platform's row of the summary table, and the raw node:http figures every other row is divided by. */
+function summary() {
+  const { start: st, throughput: tp, size } = results;
+  const home = tp.communeHome;
+  const api = tp.apiUnit;
+  const cached = process.env.MICROCACHE_MS === '0' ? ' (no microcache)' : '';
+  const figures = [
+    {
+      name: `commune home req/s${cached}`,
+      value: home.app.rps,
+      unit: '/s',
+      target: `≥ ${TARGET.rawShare * 100}% of raw`,
+      meets: home.share >= TARGET.rawShare,
+      baseline: { name: 'raw node:http', value: home.raw.rps },
+    },
+    {
+      name: `commune home p99${cached}`,
+      value: home.app.p99,
+      unit: 'ms',
+      target: `< ${TARGET.p99Ms}`,
+      meets: home.app.p99 < TARGET.p99Ms,
+      baseline: { name: 'raw node:http', value: home.raw.p99 },
+    },
+    {
+      name: `API unit p99${cached}`,
+      value: api.app.p99,
+      unit: 'ms',
+      target: `< ${TARGET.p99Ms}`,
+      meets: api.app.p99 < TARGET.p99Ms,
+      baseline: { name: 'raw node:http', value: api.raw.p99 },
+    },
+  ];
+  if (!cached) {
+    figures.unshift({
+      name: 'start to ready (median)',
+      value: st.appMedianMs,
+      unit: 'ms',
+      target: `< ${TARGET.startMs} (max)`,
+      meets: st.appMaxMs < TARGET.startMs,
+      baseline: { name: 'node:http start', value: st.rawMedianMs },
+    });
+    figures.push({
+      name: 'home + API pages + CSS, gzip',
+      value: size.allGz / 1024,
+      unit: 'KB',
+      target: `≤ ${TARGET.pageKb}`,
+      meets: size.allGz <= TARGET.pageKb * 1024,
+    });
+  }
+  // The raw server of this run: what the table divides every module's figure by.
+  writeFigures(
+    cached ? 'platform-nocache' : 'platform',
+    figures,
+    cached ? {} : { raw: { rps: home.raw.rps, p50Ms: home.raw.p50, p99Ms: home.raw.p99, machineBusyBefore: results.machineBusyBefore } },
+  );
 }
 
 // 1. Spawn to the first 200 on /readyz, against a bare node:http server spawned the same way.

@@ -15,7 +15,9 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { installIdParams } from './platform/http/id-params.js';
 import { installMicrocache } from './platform/http/microcache.js';
+import { installNfc } from './platform/http/nfc.js';
 import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';
 import { outboxRoutes } from './platform/notify/routes.js';
 import { CSS, CSS_PATH } from './platform/ui/css.js';
@@ -23,6 +25,8 @@ import { CSS, CSS_PATH } from './platform/ui/css.js';
 declare module 'fastify' {
   interface FastifyInstance {
     cookieSecure: boolean;
+    /** Every route as registered (HEAD left out), so tests walk them all: CSRF on every form, fuzzing. */
+    routeList: { method: string; url: string; schema: Record<string, unknown> }[];
   }
 }
 
@@ -47,6 +51,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('cookieSecure', deps.config.cookieSecure);
   collectApiRoutes(app);
+  const routeList: FastifyInstance['routeList'] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push({ method: m, url: r.url, schema: (r.schema ?? {}) as Record<string, unknown> });
+  });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   // Attachments are buffered in memory (bounded by MAX_UPLOAD_MB and 10 files) so that a form with
@@ -65,15 +74,19 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    // Production runs behind HTTPS only (COOKIE_SECURE is required there): browsers must never fall back to HTTP.
+    if (deps.config.env === 'production') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // A route may set a stricter policy (attachments are served sandboxed).
     if (!reply.hasHeader('content-security-policy')) {
       reply.header(
         'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
       );
     }
   });
+  installNfc(app);
   installContext(app, deps);
+  installIdParams(app);
   installMicrocache(app, deps.config.microcacheMs);
   installErrorHandling(app, deps);
 
@@ -91,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/lang/:lang', (req, reply) => {
     const lang = (req.params as { lang: string }).lang === 'en' ? 'en' : 'vi';
     const next = (req.query as { next?: string }).next;
-    reply.setCookie('dc_lang', lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86400, secure: deps.config.cookieSecure });
+    reply.setCookie('dc_lang', lang, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86400, secure: deps.config.cookieSecure });
     return reply.redirect(typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/', 303);
   });
 

@@ -54,7 +54,7 @@ export async function makeTestDb(opts: { seed?: 'none' | 'base' | 'demo'; clock?
   };
 }
 
-export type TestServer = TestDb & { url: string; close: () => Promise<void> };
+export type TestServer = TestDb & { url: string; app: Awaited<ReturnType<typeof createApp>>; close: () => Promise<void> };
 
 export async function startTestServer(opts: Parameters<typeof makeTestDb>[0] = {}): Promise<TestServer> {
   const t = await makeTestDb(opts);
@@ -63,6 +63,7 @@ export async function startTestServer(opts: Parameters<typeof makeTestDb>[0] = {
   return {
     ...t,
     url: address,
+    app,
     close: async () => {
       await app.close();
       await t.drop();

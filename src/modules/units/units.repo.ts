@@ -11,6 +11,8 @@ export async function unitByCode(db: Conn, code: string, date: string): Promise<
 }
 
 export async function unitById(db: Conn, id: number): Promise<Unit | undefined> {
+  // A number read from a query string may be NaN or out of range: no such unit (PostgreSQL would throw).
+  if (!Number.isSafeInteger(id)) return undefined;
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

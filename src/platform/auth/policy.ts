@@ -46,8 +46,10 @@ export function covers(grant: Grant, resource: Resource): boolean {
   return true;
 }
 
+/** The rules table stays readable on the returned check (`.rules`) so the authorisation matrix test
+ * (test/db/authz-matrix.test.ts) derives every expected outcome from it. */
 export function definePolicy<A extends string>(rules: Record<A, Rule>) {
-  return function can(actor: Actor | null, action: A, resource?: Resource): boolean {
+  const can = function can(actor: Actor | null, action: A, resource?: Resource): boolean {
     const rule = rules[action] as Rule | undefined;
     if (rule === undefined) return false;
     if (rule === 'anyone') return true;
@@ -56,6 +58,7 @@ export function definePolicy<A extends string>(rules: Record<A, Rule>) {
     if (!resource) return false;
     return actor.grants.some((g) => rule.includes(g.role) && covers(g, resource));
   };
+  return Object.assign(can, { rules: rules as Readonly<Record<A, Rule>> });
 }
 
 /** Roles that may be granted by whoever holds `role` on a unit: only admins grant roles. */

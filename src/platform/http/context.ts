@@ -75,9 +75,10 @@ export function installContext(app: FastifyInstance, deps: AppDeps): void {
     }
   });
   // Every state-changing form carries the token (checked once the body is parsed); API calls with
-  // a bearer token carry none because they send no cookie a browser could be tricked into sending.
+  // a bearer token (or a webhook's signature) carry none because they send no cookie a browser could
+  // be tricked into sending. An API call that rides on a session cookie needs the token like a form.
   app.addHook('preValidation', async (req) => {
-    if (req.method !== 'POST' || req.url.startsWith('/api/')) return;
+    if (req.method !== 'POST' || (req.url.startsWith('/api/') && !req.sessionToken)) return;
     const sent = field(req.body, '_csrf');
     if (!sent || !req.csrfSeed || !safeEqual(sent, csrfFor(deps, req.csrfSeed))) {
       throw new AppError(403, 'csrf', 'csrf');

@@ -1,0 +1,141 @@
+// The authorisation matrix route map (issue 10 item 2): for every policy action, one request that
+// exercises it with the resource in the chosen unit. The expected outcome is NOT written here: the
+// test derives it from the policy's rules table and the relation of the actor's grant to the unit.
+// A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
+import type { Fixture, Level } from './fixture.js';
+
+export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
+export type Probe = {
+  /** The unit the resource lives in: the demo commune Na Rì, or village 1 of Xuân Dương. */
+  level: Level;
+  /** The resource belongs to Na Rì's school (agency roles reach only their own agency). */
+  agency?: boolean;
+  /** Other actions of the same module that this route accepts as well (the route checks `a || b`). */
+  anyOf?: string[];
+  /** A resource the route hides from those who may not read it answers 404 instead of 403. */
+  hiddenAs404?: boolean;
+  page?: (f: Fixture) => Req;
+  api?: (f: Fixture) => Req;
+};
+export type Mapping = Probe | { unmapped: string };
+
+const get = (path: string): Req => ({ method: 'GET', path });
+const C = (f: Fixture) => f.unit.commune;
+const V = (f: Fixture) => f.unit.village;
+const stateful =
+  'the route checks the action only in one state of a record that the first allowed request changes; the page shows or hides the button (covered by the module tests)';
+
+export const ROUTE_MAP: Record<string, Mapping> = {
+  // platform (src/platform/auth/policy.ts)
+  'platform.manageRoles': {
+    unmapped: "the admin pages refuse a unit outside the admin's subtree with a field error on the form, not a status (test/db/admin.test.ts)",
+  },
+  'platform.manageApiTokens': { unmapped: 'as manageRoles: a field error on the token form (test/db/admin.test.ts)' },
+  'platform.manageCalendar': { unmapped: 'the calendar is national: any admin grant allows it, there is no unit to relate (test/db/admin.test.ts)' },
+  'platform.readAudit': { level: 'commune', page: (f) => get(`/audit/unit/${C(f)}`) },
+  'platform.viewOutbox': { unmapped: '/dev/outbox exists only in development mode (DEV_OUTBOX) and is not unit-scoped' },
+  'platform.viewPersonalData': { unmapped: 'it only adds phone numbers to the households page that viewHouseholds opens; no route answers on it alone' },
+  'platform.viewHouseholds': { level: 'village', page: (f) => get(`/units/${V(f)}/households`) },
+
+  // disclosure
+  'disclosure.readPublished': { level: 'commune', page: () => get('/disclosures/1'), api: () => get('/api/v1/disclosures/1') },
+  'disclosure.follow': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/follow`, form: {} }) },
+  'disclosure.readDrafts': { level: 'commune', anyOf: ['prepare'], hiddenAs404: true, page: () => get('/disclosures/17') },
+  'disclosure.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/disclosures/new`) },
+  'disclosure.publish': { unmapped: stateful },
+  'disclosure.recordRelay': {
+    unmapped: "the relay form picks the village from the actor's own grants (manage-routes.tsx), so a grant on the parent commune has no village to record for",
+  },
+  'disclosure.readCompliance': { level: 'commune', anyOf: ['managePlan'], page: (f) => get(`/units/${C(f)}/disclosures/compliance`) },
+  'disclosure.managePlan': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/disclosures/plan`, form: {} }) },
+  'disclosure.manageRequests': { level: 'commune', page: (f) => get(`/units/${C(f)}/info-requests/record`) },
+  'disclosure.readRequests': { level: 'commune', anyOf: ['manageRequests'], page: (f) => get(`/units/${C(f)}/info-requests`) },
+  'disclosure.readAgency': { level: 'commune', agency: true, anyOf: ['prepareAgency'], page: (f) => get(`/agencies/${f.agencyId}/disclosures`) },
+  'disclosure.prepareAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/disclosures/new`) },
+
+  // decisions
+  'decisions.readPublished': { level: 'village', page: () => get('/matters/1'), api: () => get('/api/v1/decisions/1') },
+  'decisions.readManaged': {
+    unmapped: 'every demo result is already published (then public, R-A17); before publication the documents answer 403 (test/db/decisions-docs.test.ts)',
+  },
+  'decisions.proposeVillage': { level: 'village', page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: {} }) },
+  'decisions.proposeCommune': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/decisions`, form: {} }) },
+  'decisions.recordConsents': {
+    level: 'village',
+    anyOf: ['giveConsent'],
+    page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: { proposer: 'initiative' } }),
+  },
+  'decisions.approveInitiative': { unmapped: stateful },
+  'decisions.giveConsent': { unmapped: stateful },
+  'decisions.runVote': { level: 'village', page: () => get('/votes/5/minutes') },
+  'decisions.publishResult': { unmapped: stateful },
+  'decisions.confirmAsVillageHead': { unmapped: stateful },
+  'decisions.confirmAsFrontHead': { unmapped: stateful },
+  'decisions.castOnline': {
+    unmapped: 'a refused ballot is answered as a page saying why (not_representative), not a status (test/db/decisions-ballots.test.ts)',
+  },
+  'decisions.recogniseCommittee': { unmapped: stateful },
+  'decisions.recogniseFront': { unmapped: stateful },
+  'decisions.annul': { unmapped: stateful },
+  'decisions.manageElection': { level: 'commune', page: (f) => get(`/units/${C(f)}/elections/new`) },
+  'decisions.manageRegister': { level: 'village', page: (f) => get(`/units/${V(f)}/households/new`) },
+
+  // feedback
+  'feedback.submit': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/new`) },
+  'feedback.readPublic': { level: 'commune', page: () => get('/feedback') },
+  'feedback.record': { level: 'commune', agency: true, page: (f) => get(`/units/${C(f)}/feedback/record`) },
+  'feedback.handle': { level: 'commune', agency: true, anyOf: ['oversee'], page: (f) => get(`/units/${C(f)}/feedback/manage`) },
+  'feedback.handleBoard': { unmapped: 'the board handles only items routed to it (handler_board); the demo has none routed to the board' },
+  'feedback.oversee': { level: 'commune', anyOf: ['handle'], page: (f) => get(`/units/${C(f)}/feedback/register.csv`) },
+  'feedback.viewIdentity': {
+    unmapped: 'the identity POST also depends on the kind and on the person denounced (identityAllowed); covered by test/db/feedback-confidentiality.test.ts',
+  },
+  'feedback.viewIdentityBoard': { unmapped: 'as viewIdentity, for items routed to the board' },
+  'feedback.viewDenouncerIdentity': { unmapped: 'as viewIdentity, for denunciations only' },
+  'feedback.decide': { unmapped: stateful },
+  'feedback.configure': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/settings`) },
+  'feedback.manageReception': { level: 'commune', page: () => get('/reception/manage/days/1') },
+  'feedback.manageQr': { level: 'commune', page: (f) => get(`/units/${C(f)}/qr`) },
+  'feedback.readRatings': { level: 'commune', page: (f) => get(`/units/${C(f)}/ratings`) },
+
+  // consultation
+  'consultation.readPublic': { level: 'commune', page: () => get('/consultations/1'), api: () => get('/api/v1/consultations/1') },
+  'consultation.readDrafts': {
+    unmapped: 'the consultations list is public; drafts are only left out of it for other roles (content, not status), and the demo has no draft',
+  },
+  'consultation.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/consultations/new`) },
+  'consultation.commentOnline': { unmapped: "the comment form takes the place from the resident's household; a refusal re-renders the page with a message" },
+  'consultation.readAgency': { level: 'commune', agency: true, anyOf: ['prepareAgency'], page: (f) => get(`/agencies/${f.agencyId}/consultations`) },
+  'consultation.prepareAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/consultations/new`) },
+  'consultation.commentAgency': { unmapped: 'as commentOnline, for agency consultations' },
+  'consultation.recordUnion': { unmapped: stateful },
+  'consultation.readNames': { unmapped: "it only adds commenters' names to a page everyone may read; no status changes" },
+
+  // dialogue
+  'dialogue.readPublic': { level: 'commune', page: () => get('/dialogues/1'), api: () => get('/api/v1/dialogues/1') },
+  'dialogue.ask': { level: 'commune', page: () => ({ method: 'POST', path: '/dialogues/2/questions', form: {} }) },
+  'dialogue.manage': { level: 'commune', page: (f) => get(`/units/${C(f)}/dialogues/new`) },
+  'dialogue.oversee': { unmapped: 'it only shows hidden questions on a public dialogue page (content, not status); the compliance page is public' },
+  'dialogue.readAgency': { level: 'commune', agency: true, anyOf: ['manageAgency'], page: (f) => get(`/agencies/${f.agencyId}/dialogues`) },
+  'dialogue.askAgency': { unmapped: 'the agency dialogue of the demo is already held; asking is refused by state before the role' },
+  'dialogue.manageAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/dialogues/new`) },
+  'dialogue.planConference': { level: 'village', page: (f) => get(`/units/${V(f)}/village-conferences/new`) },
+  'dialogue.runConference': { unmapped: stateful },
+  'dialogue.agreeAsCommittee': { unmapped: stateful },
+  'dialogue.agreeAsFront': { unmapped: stateful },
+  'dialogue.agreeAsBoard': { unmapped: stateful },
+
+  // oversight
+  'oversight.read': { level: 'commune', page: () => get('/oversight/boards/1'), api: () => get('/api/v1/boards') },
+  'oversight.manageBoards': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/oversight/board`, form: {} }) },
+  'oversight.inspect': { level: 'commune', page: () => get('/oversight/boards/1/activities/new') },
+  'oversight.supervise': { level: 'commune', page: () => get('/oversight/boards/2/activities/new') },
+  'oversight.answer': { unmapped: "answering needs an open recommendation addressed to the commune; the demo's are answered" },
+  'oversight.answerAgency': { unmapped: 'as answer, for an agency' },
+  'oversight.manageAgencyBoard': { level: 'commune', agency: true, page: (f) => ({ method: 'POST', path: `/agencies/${f.agencyId}/oversight`, form: {} }) },
+  'oversight.inspectAgency': {
+    unmapped: 'an agency board is worked by its members only (oversight_members, commands/common.ts mayWork): the role alone never allows it',
+  },
+  'oversight.manageProjects': { level: 'commune', page: (f) => get(`/units/${C(f)}/projects/new`) },
+  'oversight.readWork': { level: 'commune', anyOf: ['manageBoards', 'manageProjects'], page: (f) => get(`/units/${C(f)}/oversight/recommendations`) },
+};
