@@ -54,8 +54,12 @@ function grouped(parts: WordPart[]): WordPart[] {
   let del = '';
   let ins = '';
   const flush = () => {
-    if (del) out.push({ op: 'removed', text: del });
-    if (ins) out.push({ op: 'added', text: ins });
+    // A space both sides end with belongs to the unchanged text that follows.
+    const tail = /\s+$/.exec(del)?.[0] ?? '';
+    const common = tail && (ins.endsWith(tail) || !ins) ? tail : '';
+    if (del.length > common.length) out.push({ op: 'removed', text: del.slice(0, del.length - common.length) });
+    if (ins.length > (ins ? common.length : 0)) out.push({ op: 'added', text: ins.slice(0, ins.length - (ins ? common.length : 0)) });
+    if (common) out.push({ op: 'same', text: common });
     del = '';
     ins = '';
   };
@@ -72,7 +76,13 @@ function grouped(parts: WordPart[]): WordPart[] {
     }
   });
   flush();
-  return out;
+  // Adjacent unchanged parts read as one.
+  return out.reduce<WordPart[]>((acc, p) => {
+    const last = acc[acc.length - 1];
+    if (last && last.op === 'same' && p.op === 'same') last.text += p.text;
+    else acc.push({ ...p });
+    return acc;
+  }, []);
 }
 
 /** Articles matched by their number ("Điều 5" with "Điều 5"), in the new version's order, removed ones after. */
