@@ -245,6 +245,36 @@ describe('covenants', () => {
     expect(r.text).toContain('value="Quy ước cũ"');
   });
 
+  it('R-E7, R-E6: the commune sets a village as an ethnic-minority community and its review day; a village head may not', async () => {
+    setDay(START);
+    const official = await signIn(s.url, 'canbo.xuanduong', clock);
+    const v2 = await s.deps.db.selectFrom('units').select('id').where('code', '=', '02191-02').executeTakeFirstOrThrow();
+    const url = `/units/${v2.id}/covenants/settings`;
+    let r = await post(official, url, url, { ethnicMinority: '1', ethnicLanguage: '', reviewDay: '31/02' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('Hãy ghi tên tiếng dân tộc.');
+    expect(r.text).toContain('ví dụ 18/11');
+    expect(r.text).toContain('value="31/02"');
+    r = await post(official, url, url, { ethnicMinority: '1', ethnicLanguage: 'Dao', reviewDay: '20/11' });
+    expect(r.status).toBe(303);
+    expect(
+      await s.deps.db
+        .selectFrom('covenant_settings')
+        .select(['ethnic_minority', 'ethnic_language', 'review_day'])
+        .where('unit_id', '=', v2.id)
+        .executeTakeFirst(),
+    ).toEqual({
+      ethnic_minority: 1,
+      ethnic_language: 'Dao',
+      review_day: '11-20',
+    });
+    head = await signIn(s.url, 'truongthon.xd', clock); // the session of the earlier test ended with its 2027 clock
+    expect(
+      (await post(head, `/units/${v1.id}/covenants`, `/units/${v1.id}/covenants/settings`, { ethnicMinority: '', ethnicLanguage: '', reviewDay: '18/11' }))
+        .status,
+    ).toBe(403);
+  });
+
   it('R-E6 Arts 15(4), 16: a yearly review once a year, and the commune figures in Word and Excel', async () => {
     setDay('2026-12-20');
     const official = await signIn(s.url, 'canbo.xuanduong', clock);

@@ -72,6 +72,7 @@ export function covenantRoutes(app: FastifyInstance, deps: AppDeps): void {
         rows={rows}
         canPropose={unit.isVillage && covenantsPolicy(req.actor, 'draft', res)}
         canEnter={unit.isVillage && covenantsPolicy(req.actor, 'commune', res)}
+        canSet={unit.isVillage && covenantsPolicy(req.actor, 'settings', res)}
         commune={commune}
       />,
     );

@@ -22,6 +22,7 @@ export function ListPage(p: {
   rows: ListRow[];
   canPropose: boolean;
   canEnter: boolean;
+  canSet: boolean;
   commune?: { year: number };
 }) {
   const t = p.view.t;
@@ -30,7 +31,7 @@ export function ListPage(p: {
     <Layout view={p.view} title={title} crumbs={[{ href: `/units/${p.unit.id}`, label: p.unit.name }]}>
       <h1>{title}</h1>
       <p class="lead">{C(t, 'intro')}</p>
-      {(p.canPropose || p.canEnter) && (
+      {(p.canPropose || p.canEnter || p.canSet) && (
         <p>
           {p.canPropose && (
             <a class="btn" href={`/units/${p.unit.id}/covenants/new`}>
@@ -38,6 +39,12 @@ export function ListPage(p: {
             </a>
           )}{' '}
           {p.canEnter && <a href={`/units/${p.unit.id}/covenants/transitional`}>{C(t, 'transitional')}</a>}
+          {p.canSet && (
+            <>
+              {' · '}
+              <a href={`/units/${p.unit.id}/covenants/settings`}>{C(t, 'h.settings')}</a>
+            </>
+          )}
         </p>
       )}
       {p.rows.length === 0 ? (
