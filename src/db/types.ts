@@ -2,6 +2,7 @@
 // integers, so that one query runs unchanged on SQLite and PostgreSQL (DESIGN.md "Both databases").
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsultationTables } from '../modules/consultation/tables.js';
+import type { CovenantTables } from '../modules/covenants/tables.js';
 import type { DialogueTables } from '../modules/dialogue/tables.js';
 import type { OversightTables } from '../modules/oversight/tables.js';
 import type { WorkplaceTables } from '../modules/workplace/tables.js';
@@ -280,6 +281,8 @@ export interface MatterTable {
   initiator_name: string | null;
   front_approved_on: string | null;
   forwarded_on: string | null;
+  /** R-E1: not put to a vote before this date (a draft still out for comments); set by covenants. */
+  vote_not_before: string | null;
   status: 'collecting' | 'open' | 'adopted' | 'not_adopted' | 'annulled';
   effective_from: string | null;
   annul_ground: string | null;
@@ -571,7 +574,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database extends ConsultationTables, DialogueTables, OversightTables, WorkplaceTables {
+export interface Database extends ConsultationTables, CovenantTables, DialogueTables, OversightTables, WorkplaceTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

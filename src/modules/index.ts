@@ -1,6 +1,7 @@
 // The one list of modules (DESIGN.md): the app, the seeds and the dashboard read it, in order.
 
 import { consultationModule } from './consultation/index.js';
+import { covenantsModule } from './covenants/index.js';
 import { decisionsModule } from './decisions/index.js';
 import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
@@ -17,6 +18,7 @@ modules.push(
   decisionsModule,
   feedbackModule,
   consultationModule,
+  covenantsModule,
   dialogueModule,
   oversightModule,
   workplaceModule,

@@ -1,4 +1,5 @@
 import { consultationEn } from '../../modules/consultation/i18n/index.js';
+import { covenantsEn } from '../../modules/covenants/i18n/index.js';
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
@@ -527,6 +528,7 @@ export const en: Record<MessageKey, string> = {
   'disclosure.section.empty': 'Nothing disclosed yet.',
   'disclosure.section.all': 'All disclosures of {unit}',
   ...decisionsEn,
+  ...covenantsEn,
   ...feedbackEn,
   ...consultationEn,
   ...dialogueEn,

@@ -1,4 +1,5 @@
 import { consultationVi } from '../../modules/consultation/i18n/index.js';
+import { covenantsVi } from '../../modules/covenants/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
@@ -524,6 +525,7 @@ export const vi = {
   'disclosure.section.empty': 'Chưa có nội dung công khai.',
   'disclosure.section.all': 'Tất cả nội dung công khai của {unit}',
   ...decisionsVi,
+  ...covenantsVi,
   ...feedbackVi,
   ...consultationVi,
   ...dialogueVi,

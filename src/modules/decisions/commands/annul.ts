@@ -3,6 +3,7 @@
 // the village head to residents and to the commune Front (cl. 2). When the community itself wants a
 // change, it decides again under Arts 18–21 (a new matter), which is not an annulment.
 import type { AppDeps } from '../../../app-deps.js';
+import type { Conn } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
@@ -21,6 +22,7 @@ export async function annulMatter(
   actor: Actor,
   matterId: number,
   input: { ground: string; reason: string; amend?: boolean },
+  also?: (trx: Conn) => Promise<void>,
 ): Promise<{ ok: true } | Failure> {
   const matter = await repo.findMatter(deps.db, matterId);
   if (!matter) return { ok: false, reason: 'not_found' };
@@ -70,6 +72,7 @@ export async function annulMatter(
         unitId: matter.unit_id,
         data: { ground: input.ground, reason },
       });
+      if (also) await also(trx);
       // Art 22(2): the village heads tell residents; the commune Front is informed.
       const recipients = await trx
         .selectFrom('role_grants')

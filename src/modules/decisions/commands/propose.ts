@@ -3,6 +3,7 @@
 // after agreeing with the commune Front chairman (cl. 1), or residents' initiative (cl. 3, R-A15).
 // Elections and dismissals (items 4–5) start from the election pages (Decree 59 Arts 6–9).
 import type { AppDeps } from '../../../app-deps.js';
+import type { Conn } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
@@ -25,7 +26,17 @@ export type ProposeInput = {
 
 const VILLAGE_LEVELS = ['village', 'residential_group'];
 
-export async function proposeMatter(deps: AppDeps, t: T, actor: Actor, unitId: number, input: ProposeInput): Promise<{ ok: true; id: number } | Failure> {
+/** `also` runs inside the same transaction once the matter exists (a covenant hangs itself on it). */
+export type AlsoInTransaction = (trx: Conn, matterId: number) => Promise<void>;
+
+export async function proposeMatter(
+  deps: AppDeps,
+  t: T,
+  actor: Actor,
+  unitId: number,
+  input: ProposeInput,
+  also?: AlsoInTransaction,
+): Promise<{ ok: true; id: number } | Failure> {
   const unit = await unitById(deps.db, unitId);
   if (!unit) return { ok: false, reason: 'not_found' };
   const scope = VILLAGE_LEVELS.includes(unit.level) ? 'village' : 'commune';
@@ -94,6 +105,7 @@ export async function proposeMatter(deps: AppDeps, t: T, actor: Actor, unitId: n
       unitId: unit.id,
       data: { item, scope, title, proposer: initiative ? 'initiative' : 'leader', agreementBy, agreementOn },
     });
+    if (also) await also(trx, row.id);
     return { ok: true as const, id: row.id };
   });
 }

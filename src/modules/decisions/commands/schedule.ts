@@ -8,7 +8,7 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import type { T } from '../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
@@ -20,6 +20,9 @@ import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
 import { isUniqueViolation } from './cast.js';
 import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
 import { electionScheduleCheck } from './election-plan.js';
+
+/** A matter whose draft has not yet been posted for comments (R-D4). */
+export const NOT_POSTED = '9999-12-31';
 
 export type ScheduleInput = Record<
   | 'villageId'
@@ -114,6 +117,12 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
     }
   }
   if (opensAt && closesAt && closesAt <= opensAt) e.closeDate = t('decisions.core.err.closeBeforeOpen');
+  // R-E1, R-D4 (Decree 61 Arts 9(1), 10; Law Art 25(7)): a draft out for comments is not voted on
+  // before its posting period has run; '9999-12-31' holds a draft never posted for comments.
+  const hold = matter.vote_not_before;
+  if (hold && voteDate && voteDate < hold)
+    e[form === 'online' ? 'openDate' : 'voteDate'] =
+      hold === NOT_POSTED ? t('decisions.core.err.notPosted') : t('decisions.core.err.postedTooShort', { date: formatDate(hold) });
   const rs = ruleSetOn(voteDate && voteDate >= '2023-07-01' ? voteDate : today);
   const noticeOn = readDate(t, e, 'noticeOn', input.noticeOn, true);
   const documentsOn = readDate(t, e, 'documentsOn', input.documentsOn, false);

@@ -19,6 +19,9 @@ export const vi = {
   'decisions.core.err.agreementVillage': 'Ghi tên Trưởng ban công tác Mặt trận đã thống nhất (Điều 16 khoản 2).',
   'decisions.core.err.agreementCommune': 'Ghi tên Chủ tịch Ủy ban MTTQ xã đã thống nhất (Điều 16 khoản 1).',
   'decisions.core.err.notFuture': 'Ngày này không được ở sau hôm nay.',
+  'decisions.core.err.notPosted': 'Dự thảo chưa được niêm yết lấy ý kiến nên chưa thể đưa ra biểu quyết (Điều 9 Nghị định 61/2023/NĐ-CP).',
+  'decisions.core.err.postedTooShort':
+    'Dự thảo phải được niêm yết đủ thời hạn lấy ý kiến: sớm nhất ngày {date} mới được biểu quyết (Điều 9 khoản 1 Nghị định 61/2023/NĐ-CP).',
   'decisions.core.err.householdsRequired': 'Chọn ít nhất một hộ.',
   'decisions.core.err.householdNotOnRegister': 'Có hộ không thuộc sổ hộ của thôn vào ngày đó.',
   'decisions.core.err.initiativeShort':
@@ -116,6 +119,9 @@ export const en: Record<keyof typeof vi, string> = {
   'decisions.core.err.agreementVillage': 'Name the Front work committee head who agreed (Art 16(2)).',
   'decisions.core.err.agreementCommune': 'Name the commune Front chairman who agreed (Art 16(1)).',
   'decisions.core.err.notFuture': 'This date cannot be after today.',
+  'decisions.core.err.notPosted': 'The draft has not been posted for comments, so it cannot be put to a vote yet (Decree 61/2023 Art 9).',
+  'decisions.core.err.postedTooShort':
+    'The draft must stay posted for its whole comment period: the vote can be on {date} at the earliest (Decree 61/2023 Art 9(1)).',
   'decisions.core.err.householdsRequired': 'Choose at least one household.',
   'decisions.core.err.householdNotOnRegister': 'A household is not on the village register on that day.',
   'decisions.core.err.initiativeShort':

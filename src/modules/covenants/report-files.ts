@@ -1,0 +1,59 @@
+// The commune's yearly covenant figures as a Word report in the Decree 30/2020 layout ("BÁO CÁO",
+// symbol BC) and as an Excel workbook (R-E6; Decree 61/2023 Art 16), for the province before 30 November.
+import { Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import { decree30Document, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
+import type { VillageCounts, YearCounts } from './report.js';
+
+export const COLUMNS: { key: keyof YearCounts; vi: string }[] = [
+  { key: 'recognised', vi: 'Được công nhận' },
+  { key: 'refused', vi: 'Không công nhận' },
+  { key: 'amended', vi: 'Sửa đổi, thay thế' },
+  { key: 'suspended', vi: 'Tạm ngưng' },
+  { key: 'annulled', vi: 'Bãi bỏ' },
+  { key: 'inForce', vi: 'Đang có hiệu lực' },
+  { key: 'reviewed', vi: 'Đã rà soát' },
+];
+export type ReportModel = { communeName: string; year: number; today: string; villages: VillageCounts[]; total: YearCounts };
+
+const cell = (text: string, width: number, bold = false) =>
+  new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para(text, { size: 12, bold, align: 'center' })] });
+
+export function reportDocx(m: ReportModel): Promise<Buffer> {
+  const first = Math.round(TEXT_WIDTH * 0.23);
+  const w = Math.floor((TEXT_WIDTH - first) / COLUMNS.length);
+  const rows = [
+    new TableRow({ children: [cell('Thôn, tổ dân phố', first, true), ...COLUMNS.map((c) => cell(c.vi, w, true))] }),
+    ...m.villages.map((v) => new TableRow({ children: [cell(v.village, first), ...COLUMNS.map((c) => cell(String(v[c.key]), w))] })),
+    new TableRow({ children: [cell('Tổng cộng', first, true), ...COLUMNS.map((c) => cell(String(m.total[c.key]), w, true))] }),
+  ];
+  const doc = decree30Document(
+    [
+      headerTable({ issuer: ['ỦY BAN NHÂN DÂN', m.communeName.toUpperCase()], number: 'Số: .../BC-UBND', place: placeOf(m.communeName), date: m.today }),
+      ...titleBlock('BÁO CÁO', `Tình hình xây dựng và thực hiện hương ước, quy ước năm ${m.year}`),
+      para(
+        `Thực hiện Điều 16 Nghị định số 61/2023/NĐ-CP ngày 16/8/2023 của Chính phủ về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư, Ủy ban nhân dân ${m.communeName} báo cáo số liệu năm ${m.year} như sau:`,
+        { align: 'both', before: 6, after: 6 },
+      ),
+      new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, rows }),
+      new Paragraph({}),
+      signatureBlock({ recipients: ['Sở Văn hóa, Thể thao và Du lịch tỉnh', 'Lưu: VT'], authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' }),
+    ],
+    { title: `Báo cáo hương ước, quy ước năm ${m.year}` },
+  );
+  return packDocx(doc);
+}
+
+export async function reportXlsx(m: ReportModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Dân chủ cơ sở';
+  const ws = wb.addWorksheet(`Hương ước ${m.year}`);
+  ws.addRow([`Hương ước, quy ước năm ${m.year}: ${m.communeName}`]);
+  ws.addRow(['Thôn, tổ dân phố', ...COLUMNS.map((c) => c.vi)]).font = { bold: true };
+  for (const v of m.villages) ws.addRow([v.village, ...COLUMNS.map((c) => v[c.key])]);
+  ws.addRow(['Tổng cộng', ...COLUMNS.map((c) => m.total[c.key])]).font = { bold: true };
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 28 : 16;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
