@@ -82,6 +82,16 @@ async function main() {
     ]),
   );
   console.log(table(rows));
+  writeFigures(
+    'covenants',
+    targets.flatMap((t, k) => {
+      if (!t.target) return [];
+      const limit = Number(t.target.replace(/[^0-9]/g, ''));
+      const value = t.target.startsWith('p95') ? q(lat[k], 0.95) : Math.max(...lat[k]);
+      const name = `${t.name.split(' /')[0]} ${t.target.startsWith('p95') ? 'p95' : 'max'}`;
+      return [{ name, value, unit: 'ms', target: `< ${limit}`, meets: value < limit, baseline: { name: '/healthz p95', value: base } }];
+    }),
+  );
   await stop(server);
   rmSync(dir, { recursive: true, force: true });
 }
