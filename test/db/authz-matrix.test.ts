@@ -95,9 +95,9 @@ describe('authorisation matrix (issue 10 item 2; DESIGN.md "Permission": deny un
           ['api', p.api],
         ] as const) {
           if (!make) continue;
-          const req = make(f);
           const cases: [Role | 'anonymous', Relation][] = [['anonymous', 'own'], ...ROLES.flatMap((r) => RELATIONS.map((rel) => [r, rel] as [Role, Relation]))];
           for (const [role, rel] of cases) {
+            const req = make(f, p.setup ? await p.setup(f) : 0);
             const want = expected(rules, actions, role, rel, p) ? 'allowed' : 'denied';
             const got = await run(f, req, f.cookie(role, p.level, rel), p, kind === 'api');
             requests++;

@@ -2,8 +2,8 @@
 // role × relation of its grant to the resource's unit, signed in through a real session row and
 // the session cookie, exactly as the sign-in form leaves it.
 import { createHmac } from 'node:crypto';
-import { ROLES, type Role } from '../../../src/platform/auth/policy.js';
-import { createSession, SESSION_COOKIE, sha256 } from '../../../src/platform/auth/session.js';
+import { type Actor, ROLES, type Role } from '../../../src/platform/auth/policy.js';
+import { createSession, loadActor, SESSION_COOKIE, sha256 } from '../../../src/platform/auth/session.js';
 import type { TestServer } from '../../helpers.js';
 
 /** Where the actor's grant sits relative to the unit of the resource. */
@@ -22,6 +22,8 @@ export type Fixture = {
   agencyId: number;
   cookie: (role: Role | 'anonymous', level: Level, rel: Relation) => string;
   csrf: (cookie: string) => string;
+  /** The actor with this role granted on the resource's unit ('own'), for a probe's setup to act as. */
+  actor: (role: Role, level: Level) => Promise<Actor>;
 };
 
 export async function buildFixture(s: TestServer): Promise<Fixture> {
@@ -105,6 +107,7 @@ export async function buildFixture(s: TestServer): Promise<Fixture> {
   const agencyId = (await db.selectFrom('agencies').select('id').where('unit_id', '=', unit.commune).where('kind', '=', 'school').executeTakeFirstOrThrow()).id;
 
   const cookies = new Map<string, string>();
+  const userIds = new Map<string, number>();
   for (const level of ['commune', 'village'] as const)
     for (const rel of RELATIONS)
       for (const role of ROLES) {
@@ -138,6 +141,7 @@ export async function buildFixture(s: TestServer): Promise<Fixture> {
           .execute();
         const token = await createSession(db, u.id, 'full', s.deps.clock.now(), 3_600_000);
         cookies.set(`${role}|${level}|${rel}`, `${SESSION_COOKIE}=${token}`);
+        userIds.set(`${role}|${level}|${rel}`, u.id);
       }
   // An anonymous visitor's form token comes with the seed cookie a page with a form sets.
   const signInPage = await fetch(`${s.url}/sign-in`);
@@ -153,6 +157,7 @@ export async function buildFixture(s: TestServer): Promise<Fixture> {
     unit,
     grantUnit,
     agencyId,
+    actor: async (role, level) => (await loadActor(db, userIds.get(`${role}|${level}|own`)!))!,
     cookie: (role, level, rel) => (role === 'anonymous' ? anonCookie : cookies.get(`${role}|${level}|${rel}`)!),
     // The form token as the page would embed it (platform/http/context.ts csrfFor) for this session.
     csrf: (cookie) => {

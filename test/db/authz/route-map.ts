@@ -3,6 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
+import { draftCovenant } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -14,8 +15,14 @@ export type Probe = {
   anyOf?: string[];
   /** A resource the route hides from those who may not read it answers 404 instead of 403. */
   hiddenAs404?: boolean;
-  page?: (f: Fixture) => Req;
-  api?: (f: Fixture) => Req;
+  /**
+   * Runs before EVERY request of the probe (each role × relation), making a fresh record in the state
+   * the route needs, through the module's own commands, so the role check is what decides; its id is
+   * handed to page/api. A probe whose requests do not change the record may make it once and reuse it.
+   */
+  setup?: (f: Fixture) => Promise<number>;
+  page?: (f: Fixture, id: number) => Req;
+  api?: (f: Fixture, id: number) => Req;
 };
 export type Mapping = Probe | { unmapped: string };
 
@@ -138,4 +145,24 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   },
   'oversight.manageProjects': { level: 'commune', page: (f) => get(`/units/${C(f)}/projects/new`) },
   'oversight.readWork': { level: 'commune', anyOf: ['manageBoards', 'manageProjects'], page: (f) => get(`/units/${C(f)}/oversight/recommendations`) },
+
+  // covenants (Decree 61/2023): the demo covenant 1 of village 1 of Xuân Dương is in force. The forms
+  // authorise before they look at the state or the fields (commands/common.ts loadFor), so an empty
+  // form answers 403 to a role the rules refuse and a field error or a wrong-state flash to one they allow.
+  'covenants.readPublic': { level: 'village', page: () => get('/covenants/1'), api: () => get('/api/v1/covenants/1') },
+  'covenants.readManaged': { level: 'village', hiddenAs404: true, setup: draftCovenant, page: (_f, id) => get(`/covenants/${id}`) },
+  'covenants.draft': { level: 'village', page: () => ({ method: 'POST', path: '/covenants/1/versions', form: {} }) },
+  'covenants.post': { level: 'village', page: () => ({ method: 'POST', path: '/covenants/1/post', form: {} }) },
+  'covenants.review': { level: 'village', page: () => ({ method: 'POST', path: '/covenants/1/review', form: {} }) },
+  // An invalid review day: the allowed answer is the form with its error, so nothing changes.
+  'covenants.settings': { level: 'village', page: (f) => ({ method: 'POST', path: `/units/${V(f)}/covenants/settings`, form: { reviewDay: 'x' } }) },
+  'covenants.commune': { level: 'village', page: () => ({ method: 'POST', path: '/covenants/1/report', form: {} }) },
+  'covenants.annul': { level: 'village', page: () => ({ method: 'POST', path: '/covenants/1/annul', form: {} }) },
+
+  // workplace (Law Arts 35, 51, 59): Na Rì and its school.
+  'workplace.readRegister': { level: 'commune', page: (f) => get(`/units/${C(f)}/regulations`), api: (f) => get(`/api/v1/regulations?unit=${C(f)}`) },
+  'workplace.issueCommune': { level: 'commune', page: (f) => get(`/units/${C(f)}/regulations/new`) },
+  'workplace.issueAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/regulations/new`) },
+  'workplace.readAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/workplace`) },
+  'workplace.recordConference': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/staff-conferences/new`) },
 };
