@@ -1,9 +1,10 @@
 // Setups of the authorisation matrix probes (issue 10 item 2): each makes a record in the state one
 // route needs, through the module's own commands acting as the role the rules allow on the probe's
 // unit, so that the request that follows is decided by the role check and not by the record's state.
+
+import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
 import { addDays, todayInVietnam } from '../../../src/platform/calendar/calendar.js';
 import { formatDate, translator } from '../../../src/platform/i18n/index.js';
-import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
 import type { Fixture } from './fixture.js';
 
 const t = translator('vi');
