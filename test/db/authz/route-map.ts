@@ -72,18 +72,21 @@ export const ROUTE_MAP: Record<string, Mapping> = {
     anyOf: ['giveConsent'],
     page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: { proposer: 'initiative' } }),
   },
-  'decisions.approveInitiative': { unmapped: stateful },
-  'decisions.giveConsent': { unmapped: stateful },
+  // The commands below authorise before they look at the state (initiative.ts matterFor, common.ts
+  // voteFor, annul.ts): a role the rules allow gets a wrong-state flash or a field error on the demo
+  // record, a role they refuse gets 403, whatever state the record is in.
+  'decisions.approveInitiative': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/approve', form: {} }) },
+  'decisions.giveConsent': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/consent', form: {} }) },
   'decisions.runVote': { level: 'village', page: () => get('/votes/5/minutes') },
-  'decisions.publishResult': { unmapped: stateful },
-  'decisions.confirmAsVillageHead': { unmapped: stateful },
-  'decisions.confirmAsFrontHead': { unmapped: stateful },
+  'decisions.publishResult': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/publish', form: {} }) },
+  'decisions.confirmAsVillageHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'village_head' } }) },
+  'decisions.confirmAsFrontHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'front_head' } }) },
   'decisions.castOnline': {
     unmapped: 'a refused ballot is answered as a page saying why (not_representative), not a status (test/db/decisions-ballots.test.ts)',
   },
   'decisions.recogniseCommittee': { unmapped: stateful },
   'decisions.recogniseFront': { unmapped: stateful },
-  'decisions.annul': { unmapped: stateful },
+  'decisions.annul': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/annul', form: {} }) },
   'decisions.manageElection': { level: 'commune', page: (f) => get(`/units/${C(f)}/elections/new`) },
   'decisions.manageRegister': { level: 'village', page: (f) => get(`/units/${V(f)}/households/new`) },
 
