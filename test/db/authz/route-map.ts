@@ -102,7 +102,9 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   },
   'feedback.viewIdentityBoard': { unmapped: 'as viewIdentity, for items routed to the board' },
   'feedback.viewDenouncerIdentity': { unmapped: 'as viewIdentity, for denunciations only' },
-  'feedback.decide': { unmapped: stateful },
+  // Answering the demo complaint (accepted) with a stale version: runChange authorises before it
+  // compares versions, so an allowed role gets 409 "changed meanwhile" and nothing is written.
+  'feedback.decide': { level: 'commune', page: () => ({ method: 'POST', path: '/feedback/manage/2/answer', form: { version: '0' } }) },
   'feedback.configure': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/settings`) },
   'feedback.manageReception': { level: 'commune', page: () => get('/reception/manage/days/1') },
   'feedback.manageQr': { level: 'commune', page: (f) => get(`/units/${C(f)}/qr`) },
@@ -130,7 +132,8 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'dialogue.askAgency': { unmapped: 'the agency dialogue of the demo is already held; asking is refused by state before the role' },
   'dialogue.manageAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/dialogues/new`) },
   'dialogue.planConference': { level: 'village', page: (f) => get(`/units/${V(f)}/village-conferences/new`) },
-  'dialogue.runConference': { unmapped: stateful },
+  // conference-held.ts authorises before the state; the empty report form is refused field by field.
+  'dialogue.runConference': { level: 'village', page: () => ({ method: 'POST', path: '/village-conferences/1/result', form: {} }) },
   'dialogue.agreeAsCommittee': { unmapped: stateful },
   'dialogue.agreeAsFront': { unmapped: stateful },
   'dialogue.agreeAsBoard': { unmapped: stateful },
@@ -140,7 +143,8 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'oversight.manageBoards': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/oversight/board`, form: {} }) },
   'oversight.inspect': { level: 'commune', page: () => get('/oversight/boards/1/activities/new') },
   'oversight.supervise': { level: 'commune', page: () => get('/oversight/boards/2/activities/new') },
-  'oversight.answer': { unmapped: "answering needs an open recommendation addressed to the commune; the demo's are answered" },
+  // The answer form checks the role, then the state (answered: a flash back to the activity).
+  'oversight.answer': { level: 'commune', page: () => get('/oversight/recommendations/1/answer') },
   'oversight.answerAgency': { unmapped: 'as answer, for an agency' },
   'oversight.manageAgencyBoard': { level: 'commune', agency: true, page: (f) => ({ method: 'POST', path: `/agencies/${f.agencyId}/oversight`, form: {} }) },
   'oversight.inspectAgency': {
