@@ -3,7 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
-import { draftCovenant } from './setups.js';
+import { disclosureDraft, draftCovenant } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -49,7 +49,13 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'disclosure.follow': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/follow`, form: {} }) },
   'disclosure.readDrafts': { level: 'commune', anyOf: ['prepare'], hiddenAs404: true, page: () => get('/disclosures/17') },
   'disclosure.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/disclosures/new`) },
-  'disclosure.publish': { unmapped: stateful },
+  // The page checks prepare (the same roles as publish in the rules); a fresh draft for each request.
+  'disclosure.publish': {
+    level: 'commune',
+    anyOf: ['prepare'],
+    setup: disclosureDraft,
+    page: (_f, id) => ({ method: 'POST', path: `/disclosures/${id}/publish`, form: {} }),
+  },
   'disclosure.recordRelay': {
     unmapped: "the relay form picks the village from the actor's own grants (manage-routes.tsx), so a grant on the parent commune has no village to record for",
   },

@@ -3,6 +3,8 @@
 // unit, so that the request that follows is decided by the role check and not by the record's state.
 
 import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
+import { saveDraft } from '../../../src/modules/disclosure/commands/save-draft.js';
+import { communeOf, targetFor } from '../../../src/modules/disclosure/context.js';
 import { addDays, todayInVietnam } from '../../../src/platform/calendar/calendar.js';
 import { formatDate, translator } from '../../../src/platform/i18n/index.js';
 import type { Fixture } from './fixture.js';
@@ -31,3 +33,32 @@ export const draftCovenant = once(async (f) => {
   });
   return must(r, 'draft covenant');
 });
+
+/** A fresh disclosure draft of Na Rì for each request (Law Art 11): the first allowed publish would use up a shared one. */
+export async function disclosureDraft(f: Fixture): Promise<number> {
+  const deps = f.s.deps;
+  const unit = await communeOf(deps, f.unit.commune);
+  const today = todayInVietnam(deps.clock.now());
+  const r = await saveDraft(
+    deps,
+    t,
+    await f.actor('commune_official', 'commune'),
+    await targetFor(deps, unit, null),
+    {
+      category: '2',
+      title: 'Dự toán bổ sung (bản nháp của phép thử phân quyền)',
+      body: 'Dự thảo.',
+      decisionNumber: '99/TTr-UBND',
+      decisionDate: today,
+      decisionSigner: 'Chủ tịch UBND xã',
+      audience: 'all',
+      villageIds: [],
+      postingStart: '',
+      postingEnd: '',
+      lateReason: '',
+      forms: [],
+    },
+    [],
+  );
+  return must(r, 'disclosure draft');
+}
