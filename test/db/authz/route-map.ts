@@ -126,7 +126,8 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'consultation.readAgency': { level: 'commune', agency: true, anyOf: ['prepareAgency'], page: (f) => get(`/agencies/${f.agencyId}/consultations`) },
   'consultation.prepareAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/consultations/new`) },
   'consultation.commentAgency': { unmapped: 'as commentOnline, for agency consultations' },
-  'consultation.recordUnion': { unmapped: stateful },
+  // adverse.ts authorises before the state; the empty union form is refused field by field.
+  'consultation.recordUnion': { level: 'commune', agency: true, page: () => ({ method: 'POST', path: '/consultations/3/union', form: {} }) },
   'consultation.readNames': { unmapped: "it only adds commenters' names to a page everyone may read; no status changes" },
 
   // dialogue
