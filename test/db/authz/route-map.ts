@@ -3,7 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
-import { disclosureDraft, draftCovenant } from './setups.js';
+import { communeMatter, disclosureDraft, draftCovenant } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -90,7 +90,12 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'decisions.castOnline': {
     unmapped: 'a refused ballot is answered as a page saying why (not_representative), not a status (test/db/decisions-ballots.test.ts)',
   },
-  'decisions.recogniseCommittee': { unmapped: stateful },
+  // concludeCommune authorises, then finds no village result yet: the allowed answer is the form's error.
+  'decisions.recogniseCommittee': {
+    level: 'commune',
+    setup: communeMatter,
+    page: (_f, id) => ({ method: 'POST', path: `/matters/${id}/conclude`, form: {} }),
+  },
   'decisions.recogniseFront': { unmapped: stateful },
   'decisions.annul': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/annul', form: {} }) },
   'decisions.manageElection': { level: 'commune', page: (f) => get(`/units/${C(f)}/elections/new`) },

@@ -3,6 +3,7 @@
 // unit, so that the request that follows is decided by the role check and not by the record's state.
 
 import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
+import { proposeMatter } from '../../../src/modules/decisions/commands/propose.js';
 import { saveDraft } from '../../../src/modules/disclosure/commands/save-draft.js';
 import { communeOf, targetFor } from '../../../src/modules/disclosure/context.js';
 import { addDays, todayInVietnam } from '../../../src/platform/calendar/calendar.js';
@@ -62,3 +63,18 @@ export async function disclosureDraft(f: Fixture): Promise<number> {
   );
   return must(r, 'disclosure draft');
 }
+
+/** A commune-wide matter of Na Rì (Law Art 15 item 1), open, no village has voted: concluding it is refused on the form. */
+export const communeMatter = once(async (f) => {
+  const today = todayInVietnam(f.s.deps.clock.now());
+  const r = await proposeMatter(f.s.deps, t, await f.actor('commune_chairman', 'commune'), f.unit.commune, {
+    title: 'Chủ trương làm đường liên thôn (phép thử phân quyền)',
+    item: '1',
+    description: '',
+    proposer: 'leader',
+    agreementBy: 'Chủ tịch UBMTTQ xã',
+    agreementOn: formatDate(addDays(today, -1)),
+    initiatorName: '',
+  });
+  return must(r, 'commune matter');
+});
