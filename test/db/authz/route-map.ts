@@ -3,7 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
-import { communeMatter, disclosureDraft, draftCovenant } from './setups.js';
+import { communeMatter, disclosureDraft, draftCovenant, naRiConference } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -146,9 +146,18 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'dialogue.planConference': { level: 'village', page: (f) => get(`/units/${V(f)}/village-conferences/new`) },
   // conference-held.ts authorises before the state; the empty report form is refused field by field.
   'dialogue.runConference': { level: 'village', page: () => ({ method: 'POST', path: '/village-conferences/1/result', form: {} }) },
-  'dialogue.agreeAsCommittee': { unmapped: stateful },
-  'dialogue.agreeAsFront': { unmapped: stateful },
-  'dialogue.agreeAsBoard': { unmapped: stateful },
+  // The agreements are the commune's (Decree 59 Art 10): a conference planned in a village of Na Rì;
+  // recordAgreement authorises, then refuses the empty date field by field, so nothing is agreed.
+  ...Object.fromEntries(
+    (['Committee', 'Front', 'Board'] as const).map((b) => [
+      `dialogue.agreeAs${b}`,
+      {
+        level: 'commune',
+        setup: naRiConference,
+        page: (_f: Fixture, id: number): Req => ({ method: 'POST', path: `/village-conferences/${id}/agreement`, form: { body: b.toLowerCase() } }),
+      } satisfies Probe,
+    ]),
+  ),
 
   // oversight
   'oversight.read': { level: 'commune', page: () => get('/oversight/boards/1'), api: () => get('/api/v1/boards') },

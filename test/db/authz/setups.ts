@@ -4,8 +4,10 @@
 
 import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
 import { proposeMatter } from '../../../src/modules/decisions/commands/propose.js';
+import { planConference } from '../../../src/modules/dialogue/commands/conference.js';
 import { saveDraft } from '../../../src/modules/disclosure/commands/save-draft.js';
 import { communeOf, targetFor } from '../../../src/modules/disclosure/context.js';
+import type { Actor } from '../../../src/platform/auth/policy.js';
 import { addDays, todayInVietnam } from '../../../src/platform/calendar/calendar.js';
 import { formatDate, translator } from '../../../src/platform/i18n/index.js';
 import type { Fixture } from './fixture.js';
@@ -77,4 +79,36 @@ export const communeMatter = once(async (f) => {
     initiatorName: '',
   });
   return must(r, 'commune matter');
+});
+
+/** A year-end conference planned in a village of Na Rì (Decree 59 Art 10), awaiting the three agreements. */
+export const naRiConference = once(async (f) => {
+  const deps = f.s.deps;
+  const village = await deps.db
+    .selectFrom('units')
+    .selectAll()
+    .where('parent_id', '=', f.unit.commune)
+    .where('valid_to', 'is', null)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const head: Actor = {
+    via: 'session',
+    userId: null,
+    label: 'Trưởng thôn (phép thử phân quyền)',
+    userKind: 'official',
+    grants: [{ role: 'village_head', unitId: village.id, unitPath: village.path, agencyId: null }],
+  };
+  const today = todayInVietnam(deps.clock.now());
+  const day = addDays(today, 10);
+  const r = await planConference(deps, t, head, village.id, {
+    conferenceOn: formatDate(day),
+    startTime: '19:00',
+    place: 'Nhà văn hóa thôn',
+    content: 'Báo cáo kết quả thực hiện các nhiệm vụ của thôn trong năm.',
+    tasks: 'Trưởng thôn chuẩn bị báo cáo.',
+    planSentOn: formatDate(today),
+    noticeOn: formatDate(addDays(day, -7)),
+    noticeMethod: 'writing',
+  });
+  return must(r, 'village conference');
 });
