@@ -4,6 +4,7 @@
 import type { AppDeps } from '../../app-deps.js';
 import type { Actor } from '../../platform/auth/policy.js';
 import { loadActor } from '../../platform/auth/session.js';
+import { fixedClock } from '../../platform/clock.js';
 import { translator } from '../../platform/i18n/index.js';
 import { checkUploads } from '../disclosure/commands/attachments.js';
 import { demoPdf } from '../disclosure/demo.js';
@@ -33,7 +34,14 @@ export async function seedDemoProjectLinks(deps: AppDeps): Promise<void> {
   for (const d of docs) {
     const checked = checkUploads(deps, t, [{ filename: d.file, bytes: demoPdf(d.title) }]);
     if (!checked.ok) throw new Error(`oversight demo: document ${d.file}`);
-    const r = await addProjectDocuments(deps, t, official, project.id, { kind: d.kind, public: d.public }, checked.files);
+    const r = await addProjectDocuments(
+      { ...deps, clock: fixedClock('2026-08-02T03:00:00Z') },
+      t,
+      official,
+      project.id,
+      { kind: d.kind, public: d.public },
+      checked.files,
+    );
     if (!r.ok) throw new Error(`oversight demo: document ${d.file}: ${JSON.stringify(r)}`);
   }
   // A report (not a complaint or denunciation: those go only to a body that settles them) about the road.
