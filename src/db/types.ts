@@ -450,6 +450,8 @@ export interface FeedbackItemTable {
   handler_unit_id: number;
   handler_agency_id: number | null;
   handler_board: Generated<number>;
+  /** With handler_board = 1: the project whose supervision board handles it (issue 7 item 6). */
+  handler_project_id: number | null;
   subject_unit_id: number | null;
   subject_user_id: number | null;
   subject_text: string | null;

@@ -5,6 +5,7 @@
 // Every page passes axe (WCAG 2.1 AA).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPdf } from '../../src/modules/disclosure/demo.js';
 import { addDays, loadOfficialDays, todayInVietnam, toVnDate, WorkingCalendar } from '../../src/platform/calendar/calendar.js';
 import { startTestServer, type TestServer } from '../helpers.js';
 import { expectNoAxeViolations, launchBrowser, newPage, seenText, shows, signInOfficial } from './browser.js';
@@ -92,5 +93,26 @@ describe('a board member files an inspection, the commune answers, the public se
     await shows(page.getByRole('heading', { level: 1, name: subject }));
     expect(await page.getByRole('link', { name: 'Trả lời kiến nghị này' }).count()).toBe(0);
     await page.context().close();
+  });
+});
+
+describe('issue 7 item 5: project documents (Law 10/2022 Arts 41–43, 11(3))', () => {
+  it('the commune official attaches a public acceptance record; a visitor downloads it from the project page', async () => {
+    const road = await server.deps.db.selectFrom('oversight_projects').select('id').where('name', 'like', 'Bê tông hóa%').executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await signInOfficial(page, server.url, 'canbo.nari', `/projects/${road.id}`);
+    await shows(page.getByRole('heading', { level: 2, name: 'Hồ sơ, tài liệu dự án' }));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Loại tài liệu').selectOption('acceptance');
+    await page.getByLabel('Tệp tài liệu').setInputFiles({ name: 'bien-ban-nghiem-thu-e2e.pdf', mimeType: 'application/pdf', buffer: demoPdf('Bien ban') });
+    await page.getByRole('button', { name: 'Lưu tài liệu' }).click();
+    await shows(page.getByText('Đã lưu 1 tài liệu.'));
+    const visitor = await newPage(browser);
+    await visitor.goto(`${server.url}/projects/${road.id}`);
+    const link = visitor.getByRole('link', { name: 'bien-ban-nghiem-thu-e2e.pdf' });
+    await shows(link);
+    expect(await seenText(visitor.locator('#h-docs + ul'))).toContain('Biên bản nghiệm thu');
+    expect(await visitor.locator('body').textContent()).not.toContain('hop-dong-thi-cong.pdf');
+    await expectNoAxeViolations(visitor);
   });
 });

@@ -15,6 +15,9 @@ export const feedbackPolicy = definePolicy({
   /** The People's Inspection Board supervises (Law 10/2022 Arts 36–39): it handles only the items
    * routed to the board itself (handler_board = 1; `may` in commands/handle.ts), never the commune's. */
   handleBoard: ['inspection_board_member'],
+  /** A Community Investment Supervision Board receives residents' reports about its project (Law
+   * 10/2022 Art 45(3)): its members handle the items routed to a project's board (handler_project_id). */
+  handleSupervision: ['supervision_board_member'],
   /** Read-only oversight of a commune's intake (no personal data). */
   oversee: ['commune_official', 'commune_chairman', 'front_chairman', 'council_observer', 'inspection_board_member', 'admin'],
   /** The author's contact of a petition, report, complaint or question: those who must answer them. */

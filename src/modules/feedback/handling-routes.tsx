@@ -94,6 +94,11 @@ export function handlingRoutes(app: FastifyInstance, deps: AppDeps): void {
     const handlers: Record<string, string> = { board: req.t('feedback.handling.board') };
     for (const u of units) handlers[handlerKey({ handlerUnitId: u.id, handlerAgencyId: null, board: false })] = u.name;
     for (const a of agencies) handlers[`agency:${a.id}`] = a.name;
+    // Issue 7 item 6: items with a project's supervision board.
+    const projectIds = [...new Set(queue.rows.map((r) => r.projectId).filter((x): x is number => x !== null))];
+    if (projectIds.length)
+      for (const p of await db.selectFrom('oversight_projects').select(['id', 'name']).where('id', 'in', projectIds).execute())
+        handlers[`project:${p.id}`] = req.t('feedback.handling.projectBoard', { name: p.name });
     const m = {
       unit: { id: unit.id, name: unit.name, isCommune },
       agencyNames: scope.by === 'agency' ? agencies.filter((a) => scope.agencyIds.includes(a.id)).map((a) => a.name) : [],

@@ -20,6 +20,7 @@ import {
   rulesOf,
   type Verb,
 } from './commands/handle.js';
+import { supervisedProjects } from './commands/route.js';
 import { feedbackPolicy } from './feedback.policy.js';
 import { type DueState, dueState, maxExtensions } from './rules/clocks.js';
 
@@ -62,7 +63,19 @@ export async function detailData(deps: AppDeps, t: T, actor: Actor, it: Handled)
   const agencies = await db.selectFrom('agencies').select(['id', 'name']).where('unit_id', '=', it.commune_id).orderBy('name').execute();
   const board = t('feedback.handling.board');
   const agencyName = agencies.find((a) => a.id === it.handler_agency_id)?.name;
-  const handler = it.handler_board ? board : (agencyName ?? unitName.get(it.handler_unit_id) ?? '');
+  // Issue 7 item 6: the projects whose supervision board is active receive reports about them (Art 45(3)).
+  const projects = await supervisedProjects(db, it.commune_id);
+  const projectName = it.handler_project_id
+    ? (projects.find((p) => p.id === it.handler_project_id)?.name ??
+      (await db.selectFrom('oversight_projects').select('name').where('id', '=', it.handler_project_id).executeTakeFirst())?.name ??
+      '')
+    : null;
+  const handler =
+    projectName !== null
+      ? t('feedback.handling.projectBoard', { name: projectName })
+      : it.handler_board
+        ? board
+        : (agencyName ?? unitName.get(it.handler_unit_id) ?? '');
   const events = await db.selectFrom('feedback_events').selectAll().where('item_id', '=', it.id).orderBy('id').execute();
   const subjectUser = it.subject_user_id
     ? await db.selectFrom('users').select('display_name').where('id', '=', it.subject_user_id).executeTakeFirst()
@@ -127,7 +140,13 @@ export async function detailData(deps: AppDeps, t: T, actor: Actor, it: Handled)
     targets: [
       { value: 'commune', label: unitName.get(it.commune_id) ?? '' },
       // Complaints and denunciations are settled only by the commune or an agency (route.ts).
-      ...(needsAcceptance ? [] : [{ value: 'board', label: board }, ...villages.map((v) => ({ value: `village:${v.id}`, label: v.name }))]),
+      ...(needsAcceptance
+        ? []
+        : [
+            { value: 'board', label: board },
+            ...projects.map((p) => ({ value: `project:${p.id}`, label: t('feedback.handling.projectBoard', { name: p.name }) })),
+            ...villages.map((v) => ({ value: `village:${v.id}`, label: v.name })),
+          ]),
       ...agencies.map((a) => ({ value: `agency:${a.id}`, label: a.name })),
     ],
     // Not the whole commune: a denunciation against its People's Committee is forwarded (answer.ts).

@@ -19,7 +19,9 @@ export type Scope =
   | { by: 'unit'; unitId: number }
   | { by: 'agency'; communeId: number; agencyIds: number[] }
   /** The People's Inspection Board lists only the items routed to it (finding 8). */
-  | { by: 'board'; communeId: number };
+  | { by: 'board'; communeId: number }
+  /** A project's Community Investment Supervision Board lists the items routed to project boards (Art 45(3)). */
+  | { by: 'supervision'; communeId: number };
 export type DueFilter = 'open' | 'overdue' | 'due_soon';
 export type QueueFilter = { due: DueFilter; kind: FeedbackKind | null; status: 'received' | 'accepted' | 'answered' | null; villageId: number | null };
 export type QueueRow = {
@@ -38,6 +40,8 @@ export type QueueRow = {
   handlerUnitId: number;
   handlerAgencyId: number | null;
   board: boolean;
+  /** Routed to this project's supervision board (with board). */
+  projectId: number | null;
   villageId: number | null;
 };
 export type Queue = { rows: QueueRow[]; page: number; hasNext: boolean; counts: { open: number; overdue: number; dueSoon: number } };
@@ -57,6 +61,7 @@ export function scopeFor(actor: Actor | null, unit: { id: number; path: string; 
   }
   if (!isCommune) return null;
   if (feedbackPolicy(actor, 'handleBoard', res)) return { by: 'board', communeId: unit.id };
+  if (feedbackPolicy(actor, 'handleSupervision', res)) return { by: 'supervision', communeId: unit.id };
   const agencyIds = actor.grants
     .filter((g) => g.agencyId !== null && (g.role === 'agency_head' || g.role === 'agency_staff'))
     .filter((g) => covers(g, { unitPath: unit.path, agencyId: g.agencyId }))
@@ -82,10 +87,12 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
       scope.by === 'commune'
         ? q.where('commune_id', '=', scope.communeId)
         : scope.by === 'board'
-          ? q.where('commune_id', '=', scope.communeId).where('handler_board', '=', 1)
-          : scope.by === 'unit'
-            ? q.where('handler_unit_id', '=', scope.unitId)
-            : q.where('handler_unit_id', '=', scope.communeId).where('handler_agency_id', 'in', scope.agencyIds);
+          ? q.where('commune_id', '=', scope.communeId).where('handler_board', '=', 1).where('handler_project_id', 'is', null)
+          : scope.by === 'supervision'
+            ? q.where('commune_id', '=', scope.communeId).where('handler_board', '=', 1).where('handler_project_id', 'is not', null)
+            : scope.by === 'unit'
+              ? q.where('handler_unit_id', '=', scope.unitId)
+              : q.where('handler_unit_id', '=', scope.communeId).where('handler_agency_id', 'in', scope.agencyIds);
     q = q.where('clock', 'is not', null).where('due_on', 'is not', null);
     if (f.status) q = q.where('status', '=', f.status);
     if (f.kind) q = q.where('kind', '=', f.kind);
@@ -108,6 +115,7 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
     'handler_unit_id',
     'handler_agency_id',
     'handler_board',
+    'handler_project_id',
     'village_id',
     'subject_user_id',
     'subject_unit_id',
@@ -171,6 +179,7 @@ export async function queueFor(deps: AppDeps, scope: Scope, f: QueueFilter, page
       handlerUnitId: r.handler_unit_id,
       handlerAgencyId: r.handler_agency_id,
       board: r.handler_board === 1,
+      projectId: r.handler_project_id,
       villageId: r.village_id,
     })),
   };

@@ -48,7 +48,7 @@ export async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx
             <a href={`${base}/record`}>{t('feedback.intake.section.record')}</a>
           </li>
         )}
-        {feedbackPolicy(actor, 'handle', res) && (
+        {(feedbackPolicy(actor, 'handle', res) || feedbackPolicy(actor, 'handleBoard', res) || feedbackPolicy(actor, 'handleSupervision', res)) && (
           <li>
             <a href={`${base}/manage`}>{t('feedback.intake.section.manage')}</a>
           </li>

@@ -51,6 +51,15 @@ const Project = Type.Object({
   disbursed: Type.Integer(),
   acceptedOn: Nullable(Type.String()),
   finalAccountsOn: Nullable(Type.String()),
+  documents: Type.Array(
+    Type.Object({
+      kind: Type.String({ description: 'investment_decision | design | contract | acceptance | final_accounts | other' }),
+      filename: Type.String(),
+      size: Type.Integer(),
+      url: Type.String(),
+    }),
+    { description: 'Public project documents (Law 10/2022 Arts 11(3), 43(2))' },
+  ),
   supervisionBoard: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
   url: Type.String(),
 });
@@ -95,6 +104,11 @@ export function oversightApi(app: FastifyInstance, deps: AppDeps): void {
     async (req) => {
       const unit = await communeOf(deps, (req.query as { unit: number }).unit);
       const rows = await repo.projectsOf(deps.db, unit.id, 1000);
+      const docs = await repo.documentsOfProjects(
+        deps.db,
+        rows.map((r) => r.id),
+        true,
+      );
       return {
         items: rows.map((r) => {
           const p = projectView(r);
@@ -112,6 +126,14 @@ export function oversightApi(app: FastifyInstance, deps: AppDeps): void {
             disbursed: p.disbursed,
             acceptedOn: p.acceptedOn,
             finalAccountsOn: p.finalAccountsOn,
+            documents: docs
+              .filter((d) => d.project_id === p.id)
+              .map((d) => ({
+                kind: d.doc_kind ?? 'other',
+                filename: d.filename,
+                size: d.size,
+                url: url(`/oversight/files/${d.id}/${encodeURIComponent(d.filename)}`),
+              })),
             supervisionBoard: p.boardId ? { id: p.boardId, status: p.boardStatus ?? '' } : null,
             url: url(`/projects/${p.id}`),
           };

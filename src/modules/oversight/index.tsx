@@ -5,6 +5,7 @@
 import { defineModule } from '../module.js';
 import { oversightApi } from './api.js';
 import { seedDemoOversight } from './demo.js';
+import { seedDemoProjectLinks } from './demo-links.js';
 import { actionRoutes } from './routes-actions.js';
 import { agencyRoutes } from './routes-agency.js';
 import { pageRoutes } from './routes-pages.js';
@@ -18,7 +19,10 @@ export const oversightModule = defineModule({
     agencyRoutes(app, deps);
     oversightApi(app, deps);
   },
-  seedDemo: seedDemoOversight,
+  seedDemo: async (deps) => {
+    await seedDemoOversight(deps);
+    await seedDemoProjectLinks(deps);
+  },
   communeSection,
   auditSubjects: {
     oversight_board: async (deps, id) => {

@@ -144,3 +144,15 @@ export async function activitiesBetween(db: Conn, boardId: number, from: string,
     : [];
   return acts.map((a) => ({ ...a, recs: recs.filter((r) => r.activity_id === a.id) }));
 }
+
+/** A project's documents (issue 7 item 5), the public ones only when `publicOnly`. */
+export const documentsOfProjects = (db: Conn, projectIds: number[], publicOnly: boolean) => {
+  if (!projectIds.length) return Promise.resolve([]);
+  let q = db
+    .selectFrom('oversight_files as o')
+    .innerJoin('files as f', 'f.id', 'o.file_id')
+    .select(['o.project_id', 'o.doc_kind', 'o.public', 'f.id', 'f.filename', 'f.size', 'f.mime', 'f.created_at'])
+    .where('o.project_id', 'in', projectIds);
+  if (publicOnly) q = q.where('o.public', '=', 1);
+  return q.orderBy('f.id').execute();
+};

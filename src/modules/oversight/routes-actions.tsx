@@ -9,6 +9,7 @@ import { formatDate } from '../../platform/i18n/index.js';
 import { checkUploads } from '../disclosure/commands/attachments.js';
 import { createCommuneBoard, endMember, recogniseBoard } from './commands/boards.js';
 import { boardWithCommune, type Fail, mayAnswer, mayWork, today } from './commands/common.js';
+import { addProjectDocuments } from './commands/documents.js';
 import { addMember, importElected } from './commands/members.js';
 import { createProject, createSupervisionBoard, updateProgress } from './commands/projects.js';
 import { answerRecommendation, createPlan, recordActivity } from './commands/work.js';
@@ -166,13 +167,11 @@ export function actionRoutes(app: FastifyInstance, deps: AppDeps): void {
   // board's activity form with the report's code filled in.
   app.get('/units/:id/oversight/inspect', async (req, reply) => {
     const unit = await communeOf(deps, Number((req.params as P).id));
-    const b = await db
-      .selectFrom('oversight_boards')
-      .select('id')
-      .where('commune_id', '=', unit.id)
-      .where('kind', '=', 'commune_inspection')
-      .where('closed_on', 'is', null)
-      .executeTakeFirst();
+    // A report routed to a project's supervision board opens that board's form (Art 45(3)).
+    const project = Number((req.query as P).project) || 0;
+    let q = db.selectFrom('oversight_boards').select('id').where('commune_id', '=', unit.id).where('closed_on', 'is', null);
+    q = project ? q.where('kind', '=', 'investment_supervision').where('project_id', '=', project) : q.where('kind', '=', 'commune_inspection');
+    const b = await q.executeTakeFirst();
     if (!b) throw new NotFound();
     const code = ((req.query as P).feedback ?? '').replace(/[^A-Za-z0-9-]/g, '');
     return reply.redirect(`/oversight/boards/${b.id}/activities/new?feedback=${encodeURIComponent(code)}`, 303);
@@ -276,6 +275,18 @@ export function actionRoutes(app: FastifyInstance, deps: AppDeps): void {
     return refused(req, reply, r, `/projects/${id}`);
   });
 
+  // Issue 7 item 5: documents of the project register (Law Arts 41–43), the activity evidence's upload checks.
+  app.post('/projects/:id/documents', async (req, reply) => {
+    const id = Number((req.params as P).id);
+    signedIn(req);
+    const v = { docKind: field(req.body, 'docKind') ?? '', public: field(req.body, 'public') === '1' ? '1' : '0' };
+    const checked = checkUploads(deps, req.t, files(req.body, 'files'));
+    if (!checked.ok) return projectPage(deps, req, reply, id, v, checked.errors);
+    const r = await addProjectDocuments(deps, req.t, req.actor, id, { kind: v.docKind, public: v.public === '1' }, checked.files);
+    if (r.ok) return redirectWithFlash(reply, `/projects/${id}#h-docs`, req.t('oversight.flash.docsAdded', { n: r.count }));
+    if ('errors' in r) return projectPage(deps, req, reply, id, v, r.errors);
+    return refused(req, reply, r, `/projects/${id}`);
+  });
   app.post('/projects/:id/board', async (req, reply) => {
     const id = Number((req.params as P).id);
     const v = read(req.body, ['size', 'supervisionStartsOn', 'investorNotifiedOn']);

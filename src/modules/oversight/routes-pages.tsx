@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
+import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
@@ -194,8 +195,9 @@ export function pageRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/oversight/files/:id/:name', async (req, reply) => {
     const fileId = Number((req.params as P).id);
     const link = await db.selectFrom('oversight_files').select(['activity_id', 'project_id']).where('file_id', '=', fileId).executeTakeFirst();
-    if (!link?.activity_id) throw new NotFound();
-    await visibleActivity(deps, req, link.activity_id);
+    if (!link) throw new NotFound();
+    if (link.activity_id) await visibleActivity(deps, req, link.activity_id);
+    else await visibleDocument(deps, req, fileId);
     const f = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirstOrThrow();
     const inline = f.mime === 'application/pdf' || f.mime.startsWith('image/');
     return reply
@@ -231,6 +233,23 @@ export function pageRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
+/** A project document: public ones for anyone, the rest for the officials who keep the register and
+ * for the project's supervision board (Law Art 43(2): the board is given the project's documents). */
+async function visibleDocument(deps: AppDeps, req: FastifyRequest, fileId: number) {
+  const d = await deps.db
+    .selectFrom('oversight_files as o')
+    .innerJoin('oversight_projects as p', 'p.id', 'o.project_id')
+    .innerJoin('units as u', 'u.id', 'p.commune_id')
+    .select(['o.public', 'u.path'])
+    .where('o.file_id', '=', fileId)
+    .executeTakeFirstOrThrow();
+  if (d.public === 1) return;
+  const res = { unitPath: d.path };
+  if (oversightPolicy(req.actor, 'manageProjects', res) || oversightPolicy(req.actor, 'supervise', res)) return;
+  if (!req.actor) throw new Unauthenticated();
+  throw new Forbidden();
+}
+
 export async function projectPage(
   deps: AppDeps,
   req: FastifyRequest,
@@ -247,13 +266,24 @@ export async function projectPage(
   const acts = board ? await repo.activitiesOf(db, board.id, true) : [];
   const recs = board ? await db.selectFrom('oversight_recommendations').selectAll().where('board_id', '=', board.id).orderBy('id').limit(100).execute() : [];
   const published = new Set(acts.map((a) => a.id));
+  const canManage = oversightPolicy(req.actor, 'manageProjects', { unitPath: unit.path });
+  // Issue 7 item 5: the public documents for all; every one for the officials who keep the register.
+  const docs = await repo.documentsOfProjects(db, [p.id], !canManage);
   const m = {
     p: projectView({ ...p, board_id: board?.id ?? null, board_status: board?.status ?? null }),
     unit: { id: unit.id, name: unit.name },
     results: acts.map((a) => ({ id: a.id, subject: a.subject, heldOn: a.held_on, findings: a.findings })),
     recs: recs.filter((r) => published.has(r.activity_id)).map(recView),
     today: today(deps),
-    canManage: oversightPolicy(req.actor, 'manageProjects', { unitPath: unit.path }),
+    canManage,
+    docs: docs.map((d) => ({
+      id: d.id,
+      kind: d.doc_kind ?? 'other',
+      filename: d.filename,
+      size: d.size,
+      public: d.public === 1,
+      addedOn: todayInVietnam(new Date(d.created_at)),
+    })),
     canSetUp: oversightPolicy(req.actor, 'manageBoards', { unitPath: unit.path }),
     values,
     errors,

@@ -9,6 +9,8 @@ export type MemberPosition = 'head' | 'deputy' | 'member';
  * (supervision board, Decree 59 Art 17), or the agency's staff (agency board). */
 export type MemberSeat = 'village' | 'front' | 'inspection_board' | 'resident' | 'staff';
 export type PlanPeriod = 'quarter' | 'half_year' | 'year' | 'term' | 'specific';
+export const DOC_KINDS = ['investment_decision', 'design', 'contract', 'acceptance', 'final_accounts', 'other'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
 export type AnswerKind = 'accepted' | 'partly' | 'rejected';
 
 export interface OversightBoardTable {
@@ -89,6 +91,10 @@ export interface OversightFileTable {
   activity_id: number | null;
   project_id: number | null;
   file_id: number;
+  /** A project document's kind (issue 7 item 5); null for an activity's evidence. */
+  doc_kind: DocKind | null;
+  /** A project document shown to the public (Law Arts 11(3), 43(2)). */
+  public: Generated<number>;
 }
 export interface OversightRecommendationTable {
   id: Generated<number>;

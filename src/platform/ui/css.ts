@@ -71,6 +71,7 @@ legend{font-weight:700;margin-bottom:.25rem}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem}
 .row .fg{flex:1 1 10rem}
 .prose{max-width:42rem}
+.pre-line{white-space:pre-line}
 .poster{text-align:center;max-width:40rem;margin:0 auto}
 .poster h1{font-size:2rem}
 .poster-qr{width:60%;max-width:18rem;margin:1rem auto}

@@ -108,15 +108,15 @@ function Diff(p: { view: ViewCtx; diff: ArticleDiff[] }) {
               {d.heading && `. ${d.heading}`} <span class="tag">{C(t, `diff.${d.op}`)}</span>
             </h4>
             {d.op === 'changed' ? (
-              <p style="white-space:pre-line">
+              <p class="pre-line">
                 {d.words.map((w, i) => (w.op === 'same' ? w.text : w.op === 'added' ? <ins key={i}>{w.text}</ins> : <del key={i}>{w.text}</del>))}
               </p>
             ) : d.op === 'added' ? (
-              <p style="white-space:pre-line">
+              <p class="pre-line">
                 <ins>{d.body}</ins>
               </p>
             ) : (
-              <p style="white-space:pre-line">
+              <p class="pre-line">
                 <del>{d.body}</del>
               </p>
             )}
@@ -182,13 +182,13 @@ export function CovenantPage(p: { view: ViewCtx; m: DetailModel }) {
                 {a.label}
                 {a.heading && `. ${a.heading}`}
               </h3>
-              <p style="white-space:pre-line">{a.body}</p>
+              <p class="pre-line">{a.body}</p>
             </div>
           ))}
         {version?.translation_text && (
           <details>
             <summary>{C(t, 'h.translation', { language: version.translation_language ?? '' })}</summary>
-            <p style="white-space:pre-line" lang="und">
+            <p class="pre-line" lang="und">
               {version.translation_text}
             </p>
           </details>
@@ -228,7 +228,7 @@ export function CovenantPage(p: { view: ViewCtx; m: DetailModel }) {
             </li>
           ))}
         </ol>
-        {r.covenant.history && <p style="white-space:pre-line">{r.covenant.history}</p>}
+        {r.covenant.history && <p class="pre-line">{r.covenant.history}</p>}
         {r.matter && p.m.manage.managed && <a href={`/matters/${r.matter.id}`}>{C(t, 'openMatter')}</a>}
       </section>
       {(r.reviews.length > 0 || r.status === 'in_force') && (

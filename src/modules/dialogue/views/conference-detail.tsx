@@ -30,7 +30,7 @@ function Text(p: { value: string | null; files?: ConferenceFile[]; c: number; ch
   return (
     <>
       {p.value && (
-        <p class="prose" style="white-space:pre-line">
+        <p class="prose pre-line">
           {p.value}
         </p>
       )}
@@ -103,9 +103,9 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
         <dt>{t('dialogue.field.place')}</dt>
         <dd>{c.place}</dd>
         <dt>{t('dialogue.plan.content')}</dt>
-        <dd style="white-space:pre-line">{c.content}</dd>
+        <dd class="pre-line">{c.content}</dd>
         <dt>{t('dialogue.plan.tasks')}</dt>
-        <dd style="white-space:pre-line">{c.tasks}</dd>
+        <dd class="pre-line">{c.tasks}</dd>
         <dt>{t('dialogue.plan.sentOn')}</dt>
         <dd>{formatDate(c.plan_sent_on)}</dd>
         <dt>{t('dialogue.plan.noticeOn')}</dt>

@@ -39,20 +39,20 @@ function Question(p: { view: ViewCtx; q: DialogueQuestion; m: DetailModel }) {
             <strong>{t('dialogue.q.hidden')}</strong> {q.hidden_reason}
           </p>
           {m.can.seeHidden && (
-            <p class="muted" style="white-space:pre-line">
+            <p class="muted pre-line">
               {t('dialogue.q.hiddenText')} {q.text}
             </p>
           )}
         </>
       ) : (
-        <p class="prose" style="white-space:pre-line">
+        <p class="prose pre-line">
           {q.text}
         </p>
       )}
       {q.answer !== null && (
         <div>
           <h3>{t('dialogue.q.answer')}</h3>
-          <p class="prose" style="white-space:pre-line">
+          <p class="prose pre-line">
             {q.answer}
           </p>
           <p class="muted">
@@ -158,7 +158,7 @@ export function DialogueDetailPage(p: { view: ViewCtx; m: DetailModel }) {
       {d.minutes_published_at && d.minutes && (
         <section aria-labelledby="h-minutes">
           <h2 id="h-minutes">{t('dialogue.minutes.title')}</h2>
-          <p class="prose" style="white-space:pre-line">
+          <p class="prose pre-line">
             {d.minutes}
           </p>
           <p class="muted">{t('dialogue.minutes.by', { who: d.minutes_published_by ?? '', date: formatDateTime(d.minutes_published_at) })}</p>
@@ -253,7 +253,7 @@ export function AnswerPage(p: { view: ViewCtx; m: { d: Dialogue; q: DialogueQues
     <Layout view={view} title={title} crumbs={[{ href: `/dialogues/${m.d.id}`, label: m.d.topic }]}>
       <h1>{title}</h1>
       <ErrorSummary view={view} errors={m.errors} />
-      <blockquote class="card prose" style="white-space:pre-line">
+      <blockquote class="card prose pre-line">
         {m.q.text}
       </blockquote>
       <PostForm view={view} action={`/dialogue-questions/${m.q.id}/answer`}>

@@ -59,11 +59,19 @@ export function actionOf(verb: Verb, kind: FeedbackItem['kind']): FeedbackAction
 /** The policy on the item's handling unit. The People's Inspection Board handles only the items
  * routed to the board (handler_board = 1); on the rest of the commune it only oversees (finding 8;
  * Law 10/2022 Arts 36–39). */
-export function mayHandle(actor: Actor | null, it: Pick<Handled, 'handlerPath' | 'handler_agency_id' | 'handler_board'>, action: FeedbackAction = 'handle') {
+export function mayHandle(
+  actor: Actor | null,
+  it: Pick<Handled, 'handlerPath' | 'handler_agency_id' | 'handler_board' | 'handler_project_id'>,
+  action: FeedbackAction = 'handle',
+) {
   const res = resourceOf(it);
   if (feedbackPolicy(actor, action, res)) return true;
-  return action === 'handle' && it.handler_board === 1 && feedbackPolicy(actor, 'handleBoard', res);
+  return action === 'handle' && it.handler_board === 1 && feedbackPolicy(actor, boardAction(it), res);
 }
+
+/** Which board holds an item routed to a board: a project's Community Investment Supervision Board
+ * (handler_project_id; Law Art 45(3)) or the commune's People's Inspection Board (Arts 36–39). */
+export const boardAction = (it: Pick<Handled, 'handler_project_id'>): FeedbackAction => (it.handler_project_id === null ? 'handleBoard' : 'handleSupervision');
 
 /** Is the actor the person denounced, or does the actor hold a role in the unit denounced? (R-H4) */
 export const isSubject = (actor: Actor, it: Pick<Handled, 'subject_user_id' | 'subjectPath'>): boolean =>
@@ -83,7 +91,9 @@ export const may = (actor: Actor | null, verb: Verb, it: Handled): boolean => !k
 export function identityOk(actor: Actor | null, it: Handled): boolean {
   if (!actor) return false;
   if (identityAllowed(actor, identityView(it))) return true;
-  return it.handler_board === 1 && it.kind !== 'denunciation' && !isSubject(actor, it) && feedbackPolicy(actor, 'viewIdentityBoard', resourceOf(it));
+  // The supervision board reads the author of the reports it handles, as the inspection board does.
+  const action = it.handler_project_id === null ? 'viewIdentityBoard' : 'handleSupervision';
+  return it.handler_board === 1 && it.kind !== 'denunciation' && !isSubject(actor, it) && feedbackPolicy(actor, action, resourceOf(it));
 }
 
 /** Art 56: verifiers get a denunciation without the denouncer's name, address and handwriting. Its

@@ -92,6 +92,8 @@ export async function reclassifyItem(
         handler_unit_id: route.unitId,
         handler_agency_id: route.agencyId,
         handler_board: route.board,
+        // The routing rules know only the inspection board: a move leaves the project's board.
+        handler_project_id: moved ? null : item.handler_project_id,
       },
       audit: { action: 'reclassified', data: { from: { kind: item.kind, category: item.category }, to: { kind, category }, due: first.due, lateDays, moved } },
       event: {

@@ -6,6 +6,7 @@ import * as rules from './handling-rules.js';
 const pages = {
   'feedback.handling.title': 'Xử lý phản ánh, kiến nghị, khiếu nại, tố cáo',
   'feedback.handling.board': 'Ban Thanh tra nhân dân',
+  'feedback.handling.projectBoard': 'Ban Giám sát đầu tư của cộng đồng: {name}',
   'feedback.handling.code': 'Mã',
   'feedback.handling.item': 'Nội dung',
   'feedback.handling.handler': 'Nơi xử lý',
@@ -92,6 +93,7 @@ const pages = {
 const pagesEn: Record<keyof typeof pages, string> = {
   'feedback.handling.title': 'Handling petitions, reports, complaints and denunciations',
   'feedback.handling.board': "People's Inspection Board",
+  'feedback.handling.projectBoard': 'Community Investment Supervision Board: {name}',
   'feedback.handling.code': 'Code',
   'feedback.handling.item': 'Item',
   'feedback.handling.handler': 'Handled by',

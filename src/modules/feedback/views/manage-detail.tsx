@@ -186,9 +186,13 @@ export function ManageDetailPage({ view, m }: { view: ViewCtx; m: DetailModel })
 
       {it.handler_board === 1 && (
         <p>
-          {/* Issue 7 item 6: the board turns a report routed to it into an inspection (oversight module). */}
-          <a class="btn sec" href={`/units/${it.commune_id}/oversight/inspect?feedback=${it.tracking_code}`}>
-            {t('oversight.fromFeedback')}
+          {/* Issue 7 item 6: the board turns a report routed to it into an inspection or, for a project's
+              supervision board, a supervision activity (oversight module). */}
+          <a
+            class="btn sec"
+            href={`/units/${it.commune_id}/oversight/inspect?feedback=${it.tracking_code}${it.handler_project_id ? `&project=${it.handler_project_id}` : ''}`}
+          >
+            {t(it.handler_project_id ? 'oversight.fromFeedbackProject' : 'oversight.fromFeedback')}
           </a>
         </p>
       )}

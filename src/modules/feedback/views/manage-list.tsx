@@ -19,7 +19,8 @@ export type ManageListModel = {
 
 export const DUE_TAG: Record<string, string> = { overdue: 'tag ended', due_soon: 'tag', on_time: 'tag ok' };
 
-export function handlerKey(r: { handlerUnitId: number; handlerAgencyId: number | null; board: boolean }): string {
+export function handlerKey(r: { handlerUnitId: number; handlerAgencyId: number | null; board: boolean; projectId?: number | null }): string {
+  if (r.board && r.projectId) return `project:${r.projectId}`;
   return r.board ? 'board' : r.handlerAgencyId ? `agency:${r.handlerAgencyId}` : `unit:${r.handlerUnitId}`;
 }
 

@@ -144,13 +144,15 @@ export async function recordActivity(
   if (code) {
     const f = await deps.db
       .selectFrom('feedback_items')
-      .select(['id', 'handler_board'])
+      .select(['id', 'handler_board', 'handler_project_id'])
       .where('tracking_code', '=', code)
       .where('commune_id', '=', commune.id)
       .executeTakeFirst();
     // The report reached the commune's People's Inspection Board; a supervision board (which has the
     // inspection board's representative, Art 41(1)) may take up one about its project.
     if (f?.handler_board !== 1 || board.kind === 'agency_inspection') e.feedbackCode = t('oversight.err.feedbackCode');
+    // A report routed to a project's supervision board (Art 45(3)) is taken up by that board only.
+    else if (f.handler_project_id !== null && f.handler_project_id !== board.project_id) e.feedbackCode = t('oversight.err.feedbackProject');
     feedbackId = f?.id ?? null;
   }
   if (Object.keys(e).length || !kind || !heldOn) return invalid(e);

@@ -7,6 +7,7 @@ import { formatDate } from '../../../platform/i18n/index.js';
 import { ErrorSummary, PostForm, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
+import { type DocView, ProjectDocuments } from './documents.js';
 import { dong, RecList, type RecView } from './parts.js';
 
 export type ProjectView = {
@@ -155,6 +156,7 @@ export type ProjectModel = {
   today: string;
   canManage: boolean;
   canSetUp: boolean;
+  docs: DocView[];
   values?: Record<string, string>;
   errors?: FieldErrors;
 };
@@ -245,6 +247,7 @@ export function ProjectPage({ view, m }: { view: ViewCtx; m: ProjectModel }) {
           </PostForm>
         </section>
       )}
+      <ProjectDocuments view={view} projectId={p.id} docs={m.docs} canManage={m.canManage} values={v} errors={e} />
       <section aria-labelledby="h-sup">
         <h2 id="h-sup">{t('oversight.kind.investment_supervision')}</h2>
         {p.boardId ? (
