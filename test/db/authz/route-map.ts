@@ -105,7 +105,14 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'feedback.submit': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/new`) },
   'feedback.readPublic': { level: 'commune', page: () => get('/feedback') },
   'feedback.record': { level: 'commune', agency: true, page: (f) => get(`/units/${C(f)}/feedback/record`) },
-  'feedback.handle': { level: 'commune', agency: true, anyOf: ['oversee'], page: (f) => get(`/units/${C(f)}/feedback/manage`) },
+  // The queue opens for every role with a list of its own (queue.ts scopeFor).
+  'feedback.handle': { level: 'commune', agency: true, anyOf: ['oversee', 'handleSupervision'], page: (f) => get(`/units/${C(f)}/feedback/manage`) },
+  'feedback.handleSupervision': {
+    level: 'commune',
+    agency: true,
+    anyOf: ['handle', 'oversee'],
+    page: (f) => get(`/units/${C(f)}/feedback/manage`),
+  },
   'feedback.handleBoard': { unmapped: 'the board handles only items routed to it (handler_board); the demo has none routed to the board' },
   'feedback.oversee': { level: 'commune', anyOf: ['handle'], page: (f) => get(`/units/${C(f)}/feedback/register.csv`) },
   'feedback.viewIdentity': {
