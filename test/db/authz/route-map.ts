@@ -3,7 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
-import { communeMatter, disclosureDraft, draftCovenant, naRiConference } from './setups.js';
+import { communeMatter, consultationDraft, disclosureDraft, draftCovenant, naRiConference } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -130,8 +130,13 @@ export const ROUTE_MAP: Record<string, Mapping> = {
 
   // consultation
   'consultation.readPublic': { level: 'commune', page: () => get('/consultations/1'), api: () => get('/api/v1/consultations/1') },
+  // A draft of a commune consultation answers 404 to those who may not read drafts (pages.tsx readable).
   'consultation.readDrafts': {
-    unmapped: 'the consultations list is public; drafts are only left out of it for other roles (content, not status), and the demo has no draft',
+    level: 'commune',
+    anyOf: ['prepare'],
+    hiddenAs404: true,
+    setup: consultationDraft,
+    page: (_f, id) => get(`/consultations/${id}`),
   },
   'consultation.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/consultations/new`) },
   'consultation.commentOnline': { unmapped: "the comment form takes the place from the resident's household; a refusal re-renders the page with a message" },

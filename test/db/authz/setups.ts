@@ -2,6 +2,7 @@
 // route needs, through the module's own commands acting as the role the rules allow on the probe's
 // unit, so that the request that follows is decided by the role check and not by the record's state.
 
+import { saveConsultation } from '../../../src/modules/consultation/commands/save.js';
 import { proposeCovenant } from '../../../src/modules/covenants/commands/draft.js';
 import { proposeMatter } from '../../../src/modules/decisions/commands/propose.js';
 import { planConference } from '../../../src/modules/dialogue/commands/conference.js';
@@ -111,4 +112,33 @@ export const naRiConference = once(async (f) => {
     noticeMethod: 'writing',
   });
   return must(r, 'village conference');
+});
+
+/** A consultation of Na Rì still in draft (Law Art 25): not open to residents yet. Reading changes nothing. */
+export const consultationDraft = once(async (f) => {
+  const deps = f.s.deps;
+  const target = { unitId: f.unit.commune, scope: 'commune' as const, agencyId: null, villageIds: new Set<number>() };
+  const r = await saveConsultation(
+    deps,
+    t,
+    await f.actor('commune_official', 'commune'),
+    target,
+    {
+      title: 'Dự thảo quy chế (bản nháp của phép thử phân quyền)',
+      matter: 'item7',
+      summary: 'Bản nháp.',
+      draftText: 'Điều 1. Phạm vi\nQuy chế này quy định việc thực hiện dân chủ.',
+      audience: 'all',
+      villageIds: [],
+      periodDays: '20',
+      shortPeriodLaw: '',
+      planContent: 'Lấy ý kiến theo từng điều.',
+      planForms: ['community_meeting', 'portal'],
+      planTimeline: '20 ngày',
+      planResponsible: 'Công chức Văn phòng - Thống kê xã',
+      planSentOn: '',
+    },
+    [],
+  );
+  return must(r, 'consultation draft');
 });
