@@ -153,7 +153,9 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'dialogue.manage': { level: 'commune', page: (f) => get(`/units/${C(f)}/dialogues/new`) },
   'dialogue.oversee': { unmapped: 'it only shows hidden questions on a public dialogue page (content, not status); the compliance page is public' },
   'dialogue.readAgency': { level: 'commune', agency: true, anyOf: ['manageAgency'], page: (f) => get(`/agencies/${f.agencyId}/dialogues`) },
-  'dialogue.askAgency': { unmapped: 'the agency dialogue of the demo is already held; asking is refused by state before the role' },
+  // askQuestion authorises before it looks whether questions are still open (questions.ts): the demo
+  // school dialogue, already held, answers an allowed role with the form's message.
+  'dialogue.askAgency': { level: 'commune', agency: true, page: () => ({ method: 'POST', path: '/dialogues/3/questions', form: {} }) },
   'dialogue.manageAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/dialogues/new`) },
   'dialogue.planConference': { level: 'village', page: (f) => get(`/units/${V(f)}/village-conferences/new`) },
   // conference-held.ts authorises before the state; the empty report form is refused field by field.
