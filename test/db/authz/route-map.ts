@@ -3,7 +3,7 @@
 // test derives it from the policy's rules table and the relation of the actor's grant to the unit.
 // A new module's actions fail the test until they are listed here (mapped, or unmapped with why).
 import type { Fixture, Level } from './fixture.js';
-import { communeMatter, consultationDraft, disclosureDraft, draftCovenant, naRiConference } from './setups.js';
+import { boardItem, communeMatter, consultationDraft, disclosureDraft, draftCovenant, naRiConference } from './setups.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 export type Probe = {
@@ -113,7 +113,14 @@ export const ROUTE_MAP: Record<string, Mapping> = {
     anyOf: ['handle', 'oversee'],
     page: (f) => get(`/units/${C(f)}/feedback/manage`),
   },
-  'feedback.handleBoard': { unmapped: 'the board handles only items routed to it (handler_board); the demo has none routed to the board' },
+  // An item routed to the board (handle.ts mayHandle): its members, and the commune's handlers, may
+  // record a step; a stale version makes the allowed answer a 409 that writes nothing.
+  'feedback.handleBoard': {
+    level: 'commune',
+    anyOf: ['handle'],
+    setup: boardItem,
+    page: (_f, id) => ({ method: 'POST', path: `/feedback/manage/${id}/step`, form: { version: '0' } }),
+  },
   'feedback.oversee': { level: 'commune', anyOf: ['handle'], page: (f) => get(`/units/${C(f)}/feedback/register.csv`) },
   'feedback.viewIdentity': {
     unmapped: 'the identity POST also depends on the kind and on the person denounced (identityAllowed); covered by test/db/feedback-confidentiality.test.ts',

@@ -8,6 +8,7 @@ import { proposeMatter } from '../../../src/modules/decisions/commands/propose.j
 import { planConference } from '../../../src/modules/dialogue/commands/conference.js';
 import { saveDraft } from '../../../src/modules/disclosure/commands/save-draft.js';
 import { communeOf, targetFor } from '../../../src/modules/disclosure/context.js';
+import { routeItem } from '../../../src/modules/feedback/commands/route.js';
 import type { Actor } from '../../../src/platform/auth/policy.js';
 import { addDays, todayInVietnam } from '../../../src/platform/calendar/calendar.js';
 import { formatDate, translator } from '../../../src/platform/i18n/index.js';
@@ -141,4 +142,13 @@ export const consultationDraft = once(async (f) => {
     [],
   );
   return must(r, 'consultation draft');
+});
+
+/** The demo report 4 of Na Rì handed to the People's Inspection Board by the commune (handler_board). */
+export const boardItem = once(async (f) => {
+  const deps = f.s.deps;
+  const it = await deps.db.selectFrom('feedback_items').select(['id', 'version']).where('id', '=', 4).executeTakeFirstOrThrow();
+  const r = await routeItem(deps, t, await f.actor('commune_chairman', 'commune'), it.id, it.version, { target: 'board', note: '' });
+  if (!r.ok) throw new Error(`authz setup board item: ${JSON.stringify(r)}`);
+  return it.id;
 });
