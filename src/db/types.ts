@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsultationTables } from '../modules/consultation/tables.js';
 import type { DialogueTables } from '../modules/dialogue/tables.js';
+import type { MonitoringTables } from '../modules/monitoring/tables.js';
 import type { OversightTables } from '../modules/oversight/tables.js';
 
 export type Flag = 0 | 1;
@@ -570,7 +571,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database extends ConsultationTables, DialogueTables, OversightTables {
+export interface Database extends ConsultationTables, DialogueTables, OversightTables, MonitoringTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

@@ -6,6 +6,7 @@ import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
+import { monitoringModule } from './monitoring/index.js';
 import { oversightModule } from './oversight/index.js';
 import { unitsModule } from './units/index.js';
 
@@ -18,4 +19,5 @@ modules.push(
   consultationModule,
   dialogueModule,
   oversightModule,
+  monitoringModule,
 );

@@ -33,3 +33,39 @@ export type ModuleIndicator = {
 export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;
+
+/** Rows counted per unit path (a module's GROUP BY over `units.path`) summed into each unit of the
+ * query over its own subtree: the one way every module's indicators roll up. */
+export function rollUp(q: IndicatorQuery, rows: { path: string; value: number | string | null; of?: number | string | null }[], share: boolean) {
+  const out = new Map<number, IndicatorValue>(q.units.map((u) => [u.id, { value: 0, of: share ? 0 : null }]));
+  const byPath = new Map(q.units.map((u) => [u.path, u.id]));
+  for (const r of rows) {
+    // Every ancestor path of the row ('/1/5/20/' -> '/', '/1/', '/1/5/', '/1/5/20/') that is a queried unit.
+    let at = 0;
+    while (at >= 0) {
+      const id = byPath.get(r.path.slice(0, at + 1));
+      if (id !== undefined) {
+        const v = out.get(id)!;
+        v.value += Number(r.value ?? 0);
+        if (share) v.of = (v.of ?? 0) + Number(r.of ?? 0);
+      }
+      at = r.path.indexOf('/', at + 1);
+    }
+  }
+  return out;
+}
+
+/** A WHERE on a units path column: inside the subtree of any unit of the query. */
+export const underAny =
+  (q: IndicatorQuery, column: string) =>
+  (eb: any): any =>
+    eb.or(q.units.map((u) => eb(column, 'like', `${u.path}%`)));
+
+/** A WHERE on a units table alias: the unit existed during the period (units keep their dates of validity). */
+export const existedIn =
+  (q: IndicatorQuery, alias: string) =>
+  (eb: any): any =>
+    eb.and([
+      eb.or([eb(`${alias}.valid_from`, 'is', null), eb(`${alias}.valid_from`, '<=', q.to)]),
+      eb.or([eb(`${alias}.valid_to`, 'is', null), eb(`${alias}.valid_to`, '>=', q.from)]),
+    ]);

@@ -6,6 +6,7 @@ import { migration as m202611251200 } from './202611251200_feedback__create-feed
 import { migration as m202612071900 } from './202612071900_consultation__create-consultations.js';
 import { migration as m202612071910 } from './202612071910_dialogue__create-dialogues.js';
 import { migration as m202612071920 } from './202612071920_oversight__create-boards.js';
+import { migration as m202612072020 } from './202612072020_monitoring__create-records.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '202612071900_consultation__create-consultations': m202612071900,
   '202612071910_dialogue__create-dialogues': m202612071910,
   '202612071920_oversight__create-boards': m202612071920,
+  '202612072020_monitoring__create-records': m202612072020,
 };

@@ -2,6 +2,7 @@ import { consultationEn } from '../../modules/consultation/i18n/index.js';
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
+import { monitoringEn } from '../../modules/monitoring/i18n/index.js';
 import { oversightEn } from '../../modules/oversight/i18n/index.js';
 import type { MessageKey } from './vi.js';
 
@@ -530,4 +531,5 @@ export const en: Record<MessageKey, string> = {
   ...consultationEn,
   ...dialogueEn,
   ...oversightEn,
+  ...monitoringEn,
 };

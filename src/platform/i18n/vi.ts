@@ -2,6 +2,7 @@ import { consultationVi } from '../../modules/consultation/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
+import { monitoringVi } from '../../modules/monitoring/i18n/index.js';
 import { oversightVi } from '../../modules/oversight/i18n/index.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
@@ -527,6 +528,7 @@ export const vi = {
   ...consultationVi,
   ...dialogueVi,
   ...oversightVi,
+  ...monitoringVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
