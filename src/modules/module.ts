@@ -55,11 +55,15 @@ export function rollUp(q: IndicatorQuery, rows: { path: string; value: number | 
   return out;
 }
 
-/** A WHERE on a units path column: inside the subtree of any unit of the query. */
-export const underAny =
-  (q: IndicatorQuery, column: string) =>
-  (eb: any): any =>
-    eb.or(q.units.map((u) => eb(column, 'like', `${u.path}%`)));
+/** A WHERE on a units path column: inside the subtree of the queried units' deepest common ancestor
+ * (one LIKE per row, not one per unit: the 92 communes of a province are one prefix); rollUp then
+ * keeps only what falls under a queried unit. */
+export const underAny = (q: IndicatorQuery, column: string) => {
+  const paths = q.units.map((u) => u.path);
+  let prefix = paths[0] ?? '/';
+  for (const p of paths) while (!p.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  return (eb: any): any => eb(column, 'like', `${prefix}%`);
+};
 
 /** A WHERE on a units table alias: the unit existed during the period (units keep their dates of validity). */
 export const existedIn =
@@ -69,3 +73,15 @@ export const existedIn =
       eb.or([eb(`${alias}.valid_from`, 'is', null), eb(`${alias}.valid_from`, '<=', q.to)]),
       eb.or([eb(`${alias}.valid_to`, 'is', null), eb(`${alias}.valid_to`, '>=', q.from)]),
     ]);
+
+const inFlight = new Map<string, Promise<unknown>>();
+/** Single flight: indicators of one module asked at once for the same query (a dashboard asks for all
+ * of them together) share one query instead of running it once each. */
+export function shared<T>(key: string, q: IndicatorQuery, run: () => Promise<T>): Promise<T> {
+  const k = `${key}|${q.from}|${q.to}|${q.units.map((u) => u.id).join(',')}`;
+  const hit = inFlight.get(k) as Promise<T> | undefined;
+  if (hit) return hit;
+  const p = run().finally(() => inFlight.delete(k));
+  inFlight.set(k, p);
+  return p;
+}

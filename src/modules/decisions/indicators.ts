@@ -2,14 +2,13 @@
 // 10/2022 Arts 15–24): votes held in the period (meetings, household ballots, online votes; Art 17),
 // online votes among them (M-3.5), and of the results sent in the period, how many were sent within
 // 05 working days (R-A13, Art 20(3)) and, where recognition is needed, recognised or refused within
-// 05 working days (R-A14, Art 21(2)): the same clocks as the officials' pending list.
+// 05 working days (R-A14, Art 21(2)), counted as rules/deadlines.ts counts them.
 import { sql } from 'kysely';
 import type { MatterItem } from '../../db/types.js';
 import { ruleSetOn } from '../../law/rule-sets.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../platform/calendar/store.js';
 import { type ModuleIndicator, rollUp, underAny } from '../module.js';
-import { recognitionClock, submissionClock } from './rules/deadlines.js';
 import { recogniserOf } from './rules/matters.js';
 
 const HELD = ['counted', 'finalised', 'submitted', 'recognised', 'refused'] as const;
@@ -51,15 +50,23 @@ export const decisionsIndicators: Record<string, ModuleIndicator> = {
         .execute();
       const cal = await workingCalendar(deps);
       const today = todayInVietnam(deps.clock.now());
+      // Thousands of votes share a few hundred dates: each due day is counted once.
+      const dues = new Map<string, string>();
+      const due = (from: string, days: number) => {
+        const k = `${from}|${days}`;
+        if (!dues.has(k)) dues.set(k, cal.addWorkingDays(from, days));
+        return dues.get(k)!;
+      };
       return rollUp(
         q,
         rows.map((r) => {
           const rs = ruleSetOn(r.vote_date < '2023-07-01' ? '2023-07-01' : r.vote_date);
           const closedOn = r.form !== 'meeting' && r.closes_at ? todayInVietnam(new Date(r.closes_at)) : r.vote_date;
-          const sent = !submissionClock(closedOn, r.submitted_on, today, rs, cal).overdue;
+          // The clocks of rules/deadlines.ts (R-A13, R-A14): late when done (or still not done) after the due working day.
+          const sent = r.submitted_on! <= due(closedOn, rs.decisions.submitWorkingDays);
           const needs = recogniserOf(r.item as MatterItem) && r.outcome === 'adopted';
           // A refusal with reasons also ends the clock (Art 21(2)); recognised_on holds its date too.
-          const recognised = !needs || (r.recognised_on !== null && !recognitionClock(r.submitted_on!, r.recognised_on, today, rs, cal).overdue);
+          const recognised = !needs || (r.recognised_on !== null && r.recognised_on <= due(r.submitted_on!, rs.decisions.recogniseWorkingDays));
           return { path: r.path, value: sent && recognised ? 1 : 0, of: 1 };
         }),
         true,

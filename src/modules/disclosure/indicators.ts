@@ -4,9 +4,12 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { type IndicatorQuery, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { type IndicatorQuery, type ModuleIndicator, rollUp, shared, underAny } from '../module.js';
 
-async function dueItems(deps: AppDeps, q: IndicatorQuery) {
+function dueItems(deps: AppDeps, q: IndicatorQuery) {
+  return shared('disclosure.due', q, () => dueQuery(deps, q));
+}
+async function dueQuery(deps: AppDeps, q: IndicatorQuery) {
   const today = todayInVietnam(deps.clock.now());
   const [to] = [q.to, today].sort();
   return deps.db

@@ -5,9 +5,12 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { type IndicatorQuery, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { type IndicatorQuery, type ModuleIndicator, rollUp, shared, underAny } from '../module.js';
 
-async function items(deps: AppDeps, q: IndicatorQuery) {
+function items(deps: AppDeps, q: IndicatorQuery) {
+  return shared('feedback.items', q, () => itemsQuery(deps, q));
+}
+async function itemsQuery(deps: AppDeps, q: IndicatorQuery) {
   const today = todayInVietnam(deps.clock.now());
   const deadline = sql`coalesce(f.resolve_due, f.accept_due)`;
   return deps.db

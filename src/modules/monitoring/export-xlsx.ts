@@ -1,6 +1,7 @@
 // Excel workbooks of every indicator (issue 9 item 5), streamed with exceljs's WorkbookWriter so memory
 // stays flat however many rows: sheet 1 every measure of the catalogue for the unit and each unit one
 // level down; sheet 2 the monitoring records of the whole subtree, read in keyset pages.
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app-deps.js';
@@ -101,6 +102,8 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
           r.spent === null ? null : Number(r.spent),
           r.evidence_note,
         ]);
+      // Backpressure: wait for the client to take what is written before reading the next page.
+      if (out.writableNeedDrain) await once(out, 'drain');
       if (page.length < 5000) break;
       after = page[page.length - 1]!.id;
     }

@@ -5,9 +5,12 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
-import { existedIn, type IndicatorQuery, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { existedIn, type IndicatorQuery, type ModuleIndicator, rollUp, shared, underAny } from '../module.js';
 
 function sums(deps: AppDeps, q: IndicatorQuery, kind: string) {
+  return shared(`monitoring.${kind}`, q, () => sumsQuery(deps, q, kind));
+}
+function sumsQuery(deps: AppDeps, q: IndicatorQuery, kind: string) {
   return deps.db
     .selectFrom('monitoring_records as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')

@@ -17,7 +17,28 @@ export type Dashboard = {
   children: { unit: Unit; score: number | null }[];
   childRows: Row[];
   trend: { period: Period; score: number | null }[];
+  /** When the figures were computed (the page says so: they may be up to CACHE_MS old). */
+  computedAt: Date;
 };
+
+/** The dashboard page's figures are computed at most once a minute per unit, period, catalogue and
+ * audience: a province dashboard is ~200 grouped queries over two years of a province's activity.
+ * The Word, Excel and open-data outputs always compute afresh. */
+export const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; d: Promise<Dashboard> }>();
+export function cachedDashboard(...args: Parameters<typeof dashboard>): Promise<Dashboard> {
+  const [, unit, period, cat, , opts] = args;
+  const key = `${unit.id}|${period.key}|${cat.key}|${opts.internal}|${opts.trend}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.d;
+  if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+  const d = dashboard(...args);
+  cache.set(key, { at: Date.now(), d });
+  d.catch(() => cache.delete(key));
+  return d;
+}
+/** Officials' new records show at once on their unit's dashboard. */
+export const forgetDashboards = () => cache.clear();
 
 /** The period asked for, else the current year. */
 export function periodOr(key: unknown, now: Date): Period {
@@ -59,6 +80,7 @@ export async function dashboard(
     children: ranked,
     childRows,
     trend: quarters.map((q, i) => ({ period: q, score: attainment(trendRows[i]!, unit.id) })),
+    computedAt: new Date(),
   };
 }
 

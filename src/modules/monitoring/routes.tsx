@@ -17,7 +17,7 @@ import { field, files } from '../../platform/http/forms.js';
 import { idOr404 } from '../feedback/ids.js';
 import { emptyRecord, enterRecord, loadCatalogue, type RecordInput } from './commands.js';
 import { streamWorkbook } from './export-xlsx.js';
-import { dashboard, periodOr, pickCatalogue } from './model.js';
+import { cachedDashboard, dashboard, forgetDashboards, periodOr, pickCatalogue } from './model.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { reportDocx } from './report-docx.js';
 import { DashboardPage } from './views/dashboard.js';
@@ -55,7 +55,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
     const unit = await unitOr404(deps, (req.params as { id: string }).id);
     const qs = req.query as { period?: string; catalogue?: string };
     const { cat, all } = await pickCatalogue(deps, qs.catalogue);
-    const d = await dashboard(deps, unit, periodOr(qs.period, deps.clock.now()), cat, all, { internal: mayReadAll(req, unit), trend: true });
+    const d = await cachedDashboard(deps, unit, periodOr(qs.period, deps.clock.now()), cat, all, { internal: mayReadAll(req, unit), trend: true });
     const canRecord = monitoringPolicy(req.actor ?? null, 'enterRecords', { unitPath: unit.path });
     return sendPage(req, reply, <DashboardPage view={viewOf(req, deps)} d={d} years={years()} canRecord={canRecord} />);
   });
@@ -136,6 +136,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
     const r = await enterRecord(deps, view.t, req.actor, unit, input, files(b, 'evidence')[0]);
     if (!r.ok && r.reason === 'forbidden') throw new Forbidden();
     if (!r.ok) return recordsPage(req, reply, unit, input, r.errors);
+    forgetDashboards();
     return redirectWithFlash(reply, `/monitoring/units/${unit.id}/records`, view.t('monitoring.records.saved'));
   });
 
@@ -154,6 +155,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
       const rows = await db.selectFrom('monitoring_catalogues').select(['key', 'title', 'loaded_by', 'loaded_at']).orderBy('id').execute();
       return sendPage(req, reply, <CataloguePage view={view} rows={rows} text={text} errors={r.errors} />, 422);
     }
+    forgetDashboards();
     return redirectWithFlash(reply, `/monitoring/catalogues`, view.t('monitoring.catalogue.loaded', { key: r.key }));
   });
 }

@@ -32,6 +32,7 @@ export const monitoringVi = {
   'monitoring.trend.table': 'Bảng số liệu của biểu đồ: mức đạt theo quý',
   'monitoring.attainment.note':
     '"Chưa đo": phân hệ đo chỉ số này chưa có trên nền tảng (không tính là 0% hay 100%). "Chưa phát sinh": trong kỳ không có việc phải đo.',
+  'monitoring.computedAt': 'Số liệu tính lúc {at}; trang cập nhật tối đa mỗi phút một lần.',
   'monitoring.section.title': 'Theo dõi thực hiện nghị quyết về dân chủ ở cơ sở',
   'monitoring.section.dashboard': 'Các chỉ tiêu của {unit}: kết quả, báo cáo, dữ liệu mở',
   'monitoring.records.link': 'Nhập tập huấn, tuyên truyền, khen thưởng, kỷ luật, kinh phí',
@@ -131,6 +132,7 @@ export const monitoringEn: Record<keyof typeof monitoringVi, string> = {
   'monitoring.trend.table': "The chart's data: attainment by quarter",
   'monitoring.attainment.note':
     '"Not measured yet": the module measuring this indicator is not on the platform yet (counted neither as 0% nor as 100%). "Nothing due": nothing to measure in the period.',
+  'monitoring.computedAt': 'Figures computed at {at}; the page refreshes them at most once a minute.',
   'monitoring.section.title': 'Monitoring the resolution on grassroots democracy',
   'monitoring.section.dashboard': "{unit}'s targets: results, reports, open data",
   'monitoring.records.link': 'Enter training, outreach, commendation, discipline, funding',

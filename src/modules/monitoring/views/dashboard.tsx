@@ -1,6 +1,7 @@
 // The dashboard (issue 9 item 4): each indicator against its target, the units one level down ranked
 // furthest behind first with a link to drill into each, the trend by quarter; each chart an SVG drawn
 // on the server with its data table beside it; period and catalogue filters as a plain GET form.
+import { formatDateTime } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import { cellText, type Dashboard, status } from '../model.js';
@@ -177,6 +178,7 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
         </section>
       )}
       <p class="muted">{t('monitoring.attainment.note')}</p>
+      <p class="muted">{t('monitoring.computedAt', { at: formatDateTime(d.computedAt) })}</p>
     </Layout>
   );
 }
