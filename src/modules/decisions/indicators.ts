@@ -66,7 +66,10 @@ export const decisionsIndicators: Record<string, ModuleIndicator> = {
           const sent = r.submitted_on! <= due(closedOn, rs.decisions.submitWorkingDays);
           const needs = recogniserOf(r.item as MatterItem) && r.outcome === 'adopted';
           // A refusal with reasons also ends the clock (Art 21(2)); recognised_on holds its date too.
-          const recognised = !needs || (r.recognised_on !== null && r.recognised_on <= due(r.submitted_on!, rs.decisions.recogniseWorkingDays));
+          const recogniseDue = due(r.submitted_on!, rs.decisions.recogniseWorkingDays);
+          // Still waiting, and not late yet: not judged until it is decided or its clock runs out.
+          if (needs && r.recognised_on === null && today <= recogniseDue) return { path: r.path, value: 0, of: 0 };
+          const recognised = !needs || (r.recognised_on !== null && r.recognised_on <= recogniseDue);
           return { path: r.path, value: sent && recognised ? 1 : 0, of: 1 };
         }),
         true,
