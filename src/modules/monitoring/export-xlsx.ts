@@ -31,7 +31,18 @@ export function workbookOn(out: PassThrough) {
     sheet(name: string, header: string[]) {
       const ws = wb.addWorksheet(name);
       ws.addRow(header).commit();
-      return { add: (cells: (string | number | null)[]) => ws.addRow(cells).commit(), done: () => ws.commit() };
+      return {
+        add: (cells: (string | number | null)[]) => ws.addRow(cells).commit(),
+        /** Backpressure. exceljs hands committed rows to the zip without waiting, so a fast producer
+         * piles them up in memory (700 MB for 1,000,000 rows): an empty write into the zip's input
+         * calls back only once everything before it is compressed; then wait for the client. */
+        flush: async () => {
+          const pipe = (ws as unknown as { _stream?: { pipes?: { write: (b: Buffer, cb: () => void) => void }[] } })._stream?.pipes?.[0];
+          if (pipe) await new Promise<void>((resolve) => pipe.write(Buffer.alloc(0), resolve));
+          if (out.writableNeedDrain) await once(out, 'drain');
+        },
+        done: () => ws.commit(),
+      };
     },
     commit: () => wb.commit(),
   };
@@ -86,7 +97,7 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
         .where('r.held_on', '<=', p.to)
         .where('r.id', '>', after)
         .orderBy('r.id')
-        .limit(5000)
+        .limit(2000)
         .execute();
       for (const r of page)
         s2.add([
@@ -102,9 +113,8 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
           r.spent === null ? null : Number(r.spent),
           r.evidence_note,
         ]);
-      // Backpressure: wait for the client to take what is written before reading the next page.
-      if (out.writableNeedDrain) await once(out, 'drain');
-      if (page.length < 5000) break;
+      await s2.flush();
+      if (page.length < 2000) break;
       after = page[page.length - 1]!.id;
     }
     s2.done();
