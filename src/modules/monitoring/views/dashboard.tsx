@@ -61,8 +61,10 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
           </li>
         )}
         <li>
-          <a href={`/api/v1/indicators.csv?unit=${d.unit.id}&${q}`}>{t('monitoring.download.csv')}</a> ·{' '}
-          <a href={`/api/v1/indicators?unit=${d.unit.id}&${q}`}>JSON</a>
+          <a href={`/api/v1/indicators.csv?unit=${d.unit.id}&${q}`}>{t('monitoring.download.csv')}</a>
+        </li>
+        <li>
+          <a href={`/api/v1/indicators?unit=${d.unit.id}&${q}`}>{t('monitoring.download.json')}</a>
         </li>
         {canRecord && (
           <li>
