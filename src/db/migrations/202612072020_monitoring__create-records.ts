@@ -28,6 +28,8 @@ export const migration: Migration = {
       .addCheckConstraint('monitoring_records_funding', sql`kind <> 'funding' or (planned is not null and spent is not null)`)
       .execute();
     await db.schema.createIndex('monitoring_records_kind').on('monitoring_records').columns(['kind', 'held_on', 'unit_id']).execute();
+    // A unit's records of a kind in a period (the outreach probe per unit, the records page).
+    await db.schema.createIndex('monitoring_records_unit').on('monitoring_records').columns(['unit_id', 'kind', 'held_on']).execute();
 
     // T-2.3 (units active on the platform) probes the audit log per unit and period.
     await db.schema.createIndex('audit_unit_at').on('audit_log').columns(['unit_id', 'at']).execute();
