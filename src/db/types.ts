@@ -4,6 +4,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsultationTables } from '../modules/consultation/tables.js';
 import type { CovenantTables } from '../modules/covenants/tables.js';
 import type { DialogueTables } from '../modules/dialogue/tables.js';
+import type { MonitoringTables } from '../modules/monitoring/tables.js';
 import type { OversightTables } from '../modules/oversight/tables.js';
 import type { WorkplaceTables } from '../modules/workplace/tables.js';
 
@@ -576,7 +577,7 @@ export interface RateHitTable {
   at: string;
 }
 
-export interface Database extends ConsultationTables, CovenantTables, DialogueTables, OversightTables, WorkplaceTables {
+export interface Database extends ConsultationTables, CovenantTables, DialogueTables, MonitoringTables, OversightTables, WorkplaceTables {
   units: UnitTable;
   agencies: AgencyTable;
   households: HouseholdTable;

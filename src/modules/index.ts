@@ -7,6 +7,7 @@ import { dialogueModule } from './dialogue/index.js';
 import { disclosureModule } from './disclosure/index.js';
 import { feedbackModule } from './feedback/index.js';
 import type { ModuleManifest } from './module.js';
+import { monitoringModule } from './monitoring/index.js';
 import { oversightModule } from './oversight/index.js';
 import { unitsModule } from './units/index.js';
 import { workplaceModule } from './workplace/index.js';
@@ -22,4 +23,5 @@ modules.push(
   dialogueModule,
   oversightModule,
   workplaceModule,
+  monitoringModule,
 );

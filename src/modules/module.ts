@@ -15,7 +15,8 @@ export type ModuleManifest = {
   /** Records of this module whose audit history officials may read at /audit/<type>/<id>. */
   auditSubjects?: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>>;
   /** What this module measures for the resolution's targets (issue 9): the monitoring module reads
-   * these and never this module's tables. Ids are `<module>.<name>`, e.g. `disclosure.on_time`. */
+   * these and never this module's tables. Keys are the name within the module (`on_time`); a catalogue
+   * names it `<module>.<name>` (`disclosure.on_time`). */
   indicators?: Record<string, ModuleIndicator>;
 };
 
@@ -33,3 +34,55 @@ export type ModuleIndicator = {
 export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;
+
+/** Rows counted per unit path (a module's GROUP BY over `units.path`) summed into each unit of the
+ * query over its own subtree: the one way every module's indicators roll up. */
+export function rollUp(q: IndicatorQuery, rows: { path: string; value: number | string | null; of?: number | string | null }[], share: boolean) {
+  const out = new Map<number, IndicatorValue>(q.units.map((u) => [u.id, { value: 0, of: share ? 0 : null }]));
+  const byPath = new Map(q.units.map((u) => [u.path, u.id]));
+  for (const r of rows) {
+    // Every ancestor path of the row ('/1/5/20/' -> '/', '/1/', '/1/5/', '/1/5/20/') that is a queried unit.
+    let at = 0;
+    while (at >= 0) {
+      const id = byPath.get(r.path.slice(0, at + 1));
+      if (id !== undefined) {
+        const v = out.get(id)!;
+        v.value += Number(r.value ?? 0);
+        if (share) v.of = (v.of ?? 0) + Number(r.of ?? 0);
+      }
+      at = r.path.indexOf('/', at + 1);
+    }
+  }
+  return out;
+}
+
+/** A WHERE on a units path column: inside the subtree of the queried units' deepest common ancestor
+ * (one LIKE per row, not one per unit: the 92 communes of a province are one prefix); rollUp then
+ * keeps only what falls under a queried unit. */
+export const underAny = (q: IndicatorQuery, column: string) => {
+  const paths = q.units.map((u) => u.path);
+  let prefix = paths[0] ?? '/';
+  for (const p of paths) while (!p.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  return (eb: any): any => eb(column, 'like', `${prefix}%`);
+};
+
+/** A WHERE on a units table alias: the unit existed during the period (units keep their dates of validity). */
+export const existedIn =
+  (q: IndicatorQuery, alias: string) =>
+  (eb: any): any =>
+    eb.and([
+      eb.or([eb(`${alias}.valid_from`, 'is', null), eb(`${alias}.valid_from`, '<=', q.to)]),
+      eb.or([eb(`${alias}.valid_to`, 'is', null), eb(`${alias}.valid_to`, '>=', q.from)]),
+    ]);
+
+const inFlight = new Map<string, Promise<unknown>>();
+/** Single flight: indicators of one module asked at once for the same query (a dashboard asks for all
+ * of them together) share one query instead of running it once each. */
+export function shared<T>(key: string, q: IndicatorQuery, run: () => Promise<T>): Promise<T> {
+  const k = `${key}|${q.from}|${q.to}|${q.units.map((u) => u.id).join(',')}`;
+  const hit = inFlight.get(k) as Promise<T> | undefined;
+  if (hit) return hit;
+  const p = run().finally(() => inFlight.delete(k));
+  inFlight.set(k, p);
+  return p;
+}

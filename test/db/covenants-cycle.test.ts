@@ -320,9 +320,9 @@ describe('covenants', () => {
     const commune = await s.deps.db.selectFrom('units').selectAll().where('id', '=', v1.parent_id!).executeTakeFirstOrThrow();
     const villages = (await s.deps.db.selectFrom('units').select('id').where('parent_id', '=', commune.id).execute()).length;
     const q = { units: [commune], from: '2026-01-01', to: '2026-12-20' };
-    const inForce = await covenantsModule.indicators!['covenants.in_force']!.compute(s.deps, q);
+    const inForce = await covenantsModule.indicators!.in_force!.compute(s.deps, q);
     expect(inForce.get(commune.id)).toEqual({ value: 3, of: villages }); // village 1 (its amendment annulled), 3 (transitional), 4 (suspended)
-    const reviewed = await covenantsModule.indicators!['covenants.reviewed_this_year']!.compute(s.deps, q);
+    const reviewed = await covenantsModule.indicators!.reviewed_this_year!.compute(s.deps, q);
     expect(reviewed.get(commune.id)).toEqual({ value: 1, of: 3 });
   });
 });

@@ -8,6 +8,7 @@ import { migration as m202612071910 } from './202612071910_dialogue__create-dial
 import { migration as m202612071920 } from './202612071920_oversight__create-boards.js';
 import { migration as m202612072000 } from './202612072000_covenants__create-covenants.js';
 import { migration as m202612072010 } from './202612072010_workplace__create-regulations.js';
+import { migration as m202612072020 } from './202612072020_monitoring__create-records.js';
 import { migration as m202612072040 } from './202612072040_oversight__add-project-documents.js';
 import type { Migration } from './helpers.js';
 
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '202612071920_oversight__create-boards': m202612071920,
   '202612072000_covenants__create-covenants': m202612072000,
   '202612072010_workplace__create-regulations': m202612072010,
+  '202612072020_monitoring__create-records': m202612072020,
   '202612072040_oversight__add-project-documents': m202612072040,
 };

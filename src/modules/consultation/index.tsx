@@ -1,4 +1,5 @@
 // The consultation module ("dân bàn": Law 10/2022 Arts 25–29 in communes, Arts 53–55 in agencies).
+
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
@@ -6,6 +7,7 @@ import type { ViewCtx } from '../../platform/ui/view.js';
 import { defineModule } from '../module.js';
 import { consultationApi } from './api.js';
 import { seedDemoConsultations } from './demo.js';
+import { consultationIndicators } from './indicators.js';
 import { manageRoutes } from './manage-routes.js';
 import { consultationRoutes } from './routes.js';
 import { daysLeft } from './rules/period.js';
@@ -57,6 +59,7 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
 
 export const consultationModule = defineModule({
   name: 'consultation',
+  indicators: consultationIndicators,
   routes: (app, deps) => {
     consultationRoutes(app, deps);
     manageRoutes(app, deps);

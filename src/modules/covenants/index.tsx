@@ -60,7 +60,7 @@ export const covenantsModule = defineModule({
   },
   indicators: {
     /** Share of villages with a recognised covenant in force on the last day of the period (Decree 61 Art 11). */
-    'covenants.in_force': {
+    in_force: {
       kind: 'share',
       compute: async (deps, q: IndicatorQuery) => {
         const out = new Map<number, IndicatorValue>();
@@ -72,7 +72,7 @@ export const covenantsModule = defineModule({
       },
     },
     /** Share of covenants in force reviewed within the period (R-E6; Decree 61 Art 15(4)). */
-    'covenants.reviewed_this_year': {
+    reviewed_this_year: {
       kind: 'share',
       compute: async (deps, q: IndicatorQuery) => {
         const out = new Map<number, IndicatorValue>();

@@ -9,6 +9,7 @@ import { decisionsPolicy } from './decisions.policy.js';
 import { seedDemoDecisions } from './demo.js';
 import { docsRoutes } from './docs-routes.js';
 import { electionRoutes } from './election-routes.js';
+import { decisionsIndicators } from './indicators.js';
 import { decisionRoutes } from './routes.js';
 import { L } from './views/labels.js';
 
@@ -58,6 +59,7 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
 
 export const decisionsModule = defineModule({
   name: 'decisions',
+  indicators: decisionsIndicators,
   routes: (app, deps) => {
     decisionRoutes(app, deps);
     ballotRoutes(app, deps);

@@ -2,17 +2,20 @@
 // residents, held with the commune Front (Law 10/2022 Art 32; R-G2); leaders' dialogues with staff in
 // agencies (Art 59(1)(b)); each village's annual community conference (Art 33; Decree 59/2023
 // Arts 10–11; R-G1); public pages and the JSON API (resolution M-3.4(a), M-3.4(b)).
+
 import { defineModule } from '../module.js';
 import { dialogueApi } from './api.js';
 import { complianceRoutes } from './compliance-routes.js';
 import { conferenceApi } from './conference-api.js';
 import { conferenceRoutes } from './conference-routes.js';
 import { seedDemoDialogue } from './demo.js';
+import { dialogueIndicators } from './indicators.js';
 import { dialogueRoutes } from './routes.js';
 import { communeSection } from './section.js';
 
 export const dialogueModule = defineModule({
   name: 'dialogue',
+  indicators: dialogueIndicators,
   routes: (app, deps) => {
     dialogueRoutes(app, deps);
     conferenceRoutes(app, deps);

@@ -6,6 +6,7 @@ import { defineModule } from '../module.js';
 import { disclosureApi } from './api.js';
 import { seedDemoDisclosures } from './demo.js';
 import { feedRoutes } from './feeds.js';
+import { disclosureIndicators } from './indicators.js';
 import { infoRequestRoutes } from './info-requests/routes.js';
 import { manageRoutes } from './manage-routes.js';
 import { planRoutes } from './plan-routes.js';
@@ -47,6 +48,7 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
 
 export const disclosureModule = defineModule({
   name: 'disclosure',
+  indicators: disclosureIndicators,
   routes: (app, deps) => {
     disclosureRoutes(app, deps);
     manageRoutes(app, deps);

@@ -2,12 +2,14 @@
 // codes, statutory clocks and routing, confidential denunciations, citizen reception, and the
 // one-stop desk's QR ratings (Law 10/2022 Arts 34–35; Complaints, Denunciation and Citizen
 // Reception Laws; Decree 20/2008; resolution M-3.3(b), M-3.4(b), M-3.5(b), M-3.7).
+
 import { defineModule } from '../module.js';
 import { seedDemoHandling } from './demo-handling.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoReception } from './demo-reception.js';
 import { exportRoutes } from './export-routes.js';
 import { handlingRoutes } from './handling-routes.js';
+import { feedbackIndicators } from './indicators.js';
 import { intakeRoutes } from './intake-routes.js';
 import { ratingRoutes } from './rating-routes.js';
 import { receptionRoutes } from './reception-routes.js';
@@ -15,6 +17,7 @@ import { communeSection } from './section.js';
 
 export const feedbackModule = defineModule({
   name: 'feedback',
+  indicators: feedbackIndicators,
   routes: (app, deps) => {
     intakeRoutes(app, deps);
     handlingRoutes(app, deps);

@@ -2,10 +2,12 @@
 // and agencies, Community Investment Supervision Boards, the investment project register, plans,
 // activities and recommendations with their 15-day answers (Law 10/2022 Arts 36–45, 60–63; Decree
 // 59/2023 Arts 12–23; R-F1…R-F8; resolution M-3.6, target T-2.5).
+
 import { defineModule } from '../module.js';
 import { oversightApi } from './api.js';
 import { seedDemoOversight } from './demo.js';
 import { seedDemoProjectLinks } from './demo-links.js';
+import { oversightIndicators } from './indicators.js';
 import { actionRoutes } from './routes-actions.js';
 import { agencyRoutes } from './routes-agency.js';
 import { pageRoutes } from './routes-pages.js';
@@ -13,6 +15,7 @@ import { communeSection } from './section.js';
 
 export const oversightModule = defineModule({
   name: 'oversight',
+  indicators: oversightIndicators,
   routes: (app, deps) => {
     pageRoutes(app, deps);
     actionRoutes(app, deps);

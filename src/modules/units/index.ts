@@ -1,6 +1,7 @@
 import { defineModule, type ModuleManifest } from '../module.js';
 import { seedDemoUnits } from './demo.js';
 import { householdRoutes } from './households.js';
+import { unitsIndicators } from './indicators.js';
 import { unitRoutes } from './routes.js';
 
 /** The units module renders commune home pages, so it is handed the list of all modules. */
@@ -12,4 +13,5 @@ export const unitsModule = (all: () => ModuleManifest[]) =>
       householdRoutes(app, deps);
     },
     seedDemo: seedDemoUnits,
+    indicators: unitsIndicators,
   });

@@ -19,8 +19,8 @@ export const workplaceModule = defineModule({
   seedDemo: seedDemoWorkplace,
   communeSection,
   indicators: {
-    'workplace.regulation_in_force': regulationInForce,
-    'workplace.conference_held': conferenceHeld,
+    regulation_in_force: regulationInForce,
+    conference_held: conferenceHeld,
   },
   auditSubjects: {
     staff_conference: async (deps, id) => {

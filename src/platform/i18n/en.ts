@@ -3,6 +3,7 @@ import { covenantsEn } from '../../modules/covenants/i18n/index.js';
 import { decisionsEn } from '../../modules/decisions/i18n/index.js';
 import { dialogueEn } from '../../modules/dialogue/i18n/index.js';
 import { feedbackEn } from '../../modules/feedback/i18n/index.js';
+import { monitoringEn } from '../../modules/monitoring/i18n/index.js';
 import { oversightEn } from '../../modules/oversight/i18n/index.js';
 import { workplaceEn } from '../../modules/workplace/i18n/index.js';
 import type { MessageKey } from './vi.js';
@@ -534,4 +535,5 @@ export const en: Record<MessageKey, string> = {
   ...dialogueEn,
   ...oversightEn,
   ...workplaceEn,
+  ...monitoringEn,
 };

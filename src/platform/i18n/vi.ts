@@ -3,6 +3,7 @@ import { covenantsVi } from '../../modules/covenants/i18n/index.js';
 import { decisionsVi } from '../../modules/decisions/i18n/index.js';
 import { dialogueVi } from '../../modules/dialogue/i18n/index.js';
 import { feedbackVi } from '../../modules/feedback/i18n/index.js';
+import { monitoringVi } from '../../modules/monitoring/i18n/index.js';
 import { oversightVi } from '../../modules/oversight/i18n/index.js';
 import { workplaceVi } from '../../modules/workplace/i18n/index.js';
 
@@ -531,6 +532,7 @@ export const vi = {
   ...dialogueVi,
   ...oversightVi,
   ...workplaceVi,
+  ...monitoringVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,102 @@
+// One model for the dashboard page, the Word report, the Excel workbook and the open data (issue 9
+// items 4–6): a unit's measures against their targets, the units one level down ranked furthest
+// behind first, and the trend by quarter.
+import type { AppDeps } from '../../app-deps.js';
+import type { Unit } from '../../db/types.js';
+import { todayInVietnam } from '../../platform/calendar/calendar.js';
+import type { Catalogue } from './catalogue.js';
+import { attainment, type Cell, catalogues, childrenOf, evaluate, type Period, parsePeriod, quartersUpTo, type Row } from './compute.js';
+
+export type Dashboard = {
+  unit: Unit;
+  catalogue: Catalogue;
+  catalogues: { key: string; title: string }[];
+  period: Period;
+  internal: boolean;
+  rows: Row[];
+  children: { unit: Unit; score: number | null }[];
+  childRows: Row[];
+  trend: { period: Period; score: number | null }[];
+  /** When the figures were computed (the page says so: they may be up to CACHE_MS old). */
+  computedAt: Date;
+};
+
+/** The dashboard page's figures are computed at most once a minute per unit, period, catalogue and
+ * audience: a province dashboard is ~200 grouped queries over two years of a province's activity.
+ * The Word, Excel and open-data outputs always compute afresh. */
+export const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; d: Promise<Dashboard> }>();
+export function cachedDashboard(...args: Parameters<typeof dashboard>): Promise<Dashboard> {
+  const [, unit, period, cat, , opts] = args;
+  const key = `${unit.id}|${period.key}|${cat.key}|${opts.internal}|${opts.trend}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.d;
+  if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+  const d = dashboard(...args);
+  cache.set(key, { at: Date.now(), d });
+  d.catch(() => cache.delete(key));
+  return d;
+}
+/** Officials' new records show at once on their unit's dashboard. */
+export const forgetDashboards = () => cache.clear();
+
+/** The period asked for, else the current year. */
+export function periodOr(key: unknown, now: Date): Period {
+  return (typeof key === 'string' && parsePeriod(key)) || parsePeriod(todayInVietnam(now).slice(0, 4))!;
+}
+
+export async function pickCatalogue(deps: AppDeps, key: unknown): Promise<{ cat: Catalogue; all: Catalogue[] }> {
+  const all = await catalogues(deps);
+  return { cat: all.find((c) => c.key === key) ?? all[0]!, all };
+}
+
+export async function dashboard(
+  deps: AppDeps,
+  unit: Unit,
+  period: Period,
+  cat: Catalogue,
+  all: Catalogue[],
+  opts: { internal: boolean; trend: boolean },
+): Promise<Dashboard> {
+  const children = await childrenOf(deps, unit, period);
+  const quarters = opts.trend ? quartersUpTo(period) : [];
+  const quarterly = { ...cat, measures: cat.measures.filter((m) => m.period === 'quarter') };
+  const [rows, childRows, ...trendRows] = await Promise.all([
+    evaluate(deps, cat, [unit], period, opts),
+    evaluate(deps, cat, children, period, opts),
+    ...quarters.map((q) => evaluate(deps, quarterly, [unit], q, opts)),
+  ]);
+  const ranked = children
+    .map((u) => ({ unit: u, score: attainment(childRows, u.id) }))
+    // Furthest behind first; units with nothing measured last.
+    .sort((a, b) => (a.score ?? 2) - (b.score ?? 2) || a.unit.name.localeCompare(b.unit.name, 'vi'));
+  return {
+    unit,
+    catalogue: cat,
+    catalogues: all.map((c) => ({ key: c.key, title: c.title })),
+    period,
+    internal: opts.internal,
+    rows,
+    children: ranked,
+    childRows,
+    trend: quarters.map((q, i) => ({ period: q, score: attainment(trendRows[i]!, unit.id) })),
+    computedAt: new Date(),
+  };
+}
+
+/** "12/20 (60%)", "1.234", or the reason there is no figure. */
+export function cellText(c: Cell, kind: Row['kind'], lang: 'vi' | 'en'): string {
+  const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  if (!kind || !c) return lang === 'vi' ? 'chưa đo' : 'not measured yet';
+  if (kind === 'count') return nf.format(c.value);
+  if (c.share === null) return lang === 'vi' ? 'chưa phát sinh' : 'nothing due';
+  return `${nf.format(c.value)}/${nf.format(c.of ?? 0)} (${Math.round(c.share * 100)}%)`;
+}
+
+/** met | behind | none (nothing due) | unmeasured | count (no goal to compare). */
+export function status(c: Cell, kind: Row['kind'], goal: number): 'met' | 'behind' | 'none' | 'unmeasured' | 'count' {
+  if (!kind || !c) return 'unmeasured';
+  if (kind === 'count') return 'count';
+  if (c.share === null) return 'none';
+  return c.share * 100 >= goal ? 'met' : 'behind';
+}

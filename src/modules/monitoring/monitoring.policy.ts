@@ -1,0 +1,15 @@
+// Who may do what in monitoring (issue 9 "Permissions"; resolution Article 3: the council, its
+// delegates and the Fatherland Front supervise). Undecided actions are denied.
+import { definePolicy } from '../../platform/auth/policy.js';
+
+export const monitoringPolicy = definePolicy({
+  /** Residents and anyone see the public indicators (open data, issue 9 item 6). */
+  readPublic: 'anyone',
+  /** Council observers, the Front, commune and province leaders read everything, reports included. */
+  readAll: ['council_observer', 'front_chairman', 'commune_chairman', 'commune_official', 'inspection_board_member', 'admin'],
+  /** Officials enter training, outreach, commendation, discipline and funding records for their own unit. */
+  enterRecords: ['commune_official', 'commune_chairman'],
+  /** Loading another council's resolution as a target catalogue. */
+  loadCatalogue: ['admin'],
+});
+export type MonitoringAction = Parameters<typeof monitoringPolicy>[1];
