@@ -214,4 +214,13 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'workplace.issueAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/regulations/new`) },
   'workplace.readAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/workplace`) },
   'workplace.recordConference': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/staff-conferences/new`) },
+
+  // monitoring (issue 9): the dashboards of Na Rì; the Word report carries the non-public figures.
+  'monitoring.readPublic': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}`), api: (f) => get(`/api/v1/indicators?unit=${C(f)}`) },
+  'monitoring.readAll': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/report.docx`) },
+  'monitoring.enterRecords': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/records`) },
+  'monitoring.loadCatalogue': {
+    unmapped:
+      'a catalogue is national: any admin grant allows loading one (commands.ts loadCatalogue), there is no unit to relate (as platform.manageCalendar)',
+  },
 };
