@@ -207,7 +207,10 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/disclosures/:id/publish', async (req, reply) => {
-    const { d, actor } = await existing(req);
+    const { d, unit, actor } = await existing(req);
+    // Publishing is its own action (the JSON API checks it too): a commune's disclosure is published
+    // only by those the policy names, even if the roles that prepare drafts ever differ.
+    if (d.agency_id === null && !disclosurePolicy(actor, 'publish', { unitPath: unit.path })) throw new Forbidden();
     const r = await publishDisclosure(deps, actor, d.id, d.unit_id);
     if (!r.ok) return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.alreadyPublished'));
     return redirectWithFlash(reply, `/disclosures/${d.id}`, req.t('disclosure.flash.published'));

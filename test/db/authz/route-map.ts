@@ -50,7 +50,6 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   // The page checks prepare (the same roles as publish in the rules); a fresh draft for each request.
   'disclosure.publish': {
     level: 'commune',
-    anyOf: ['prepare'],
     setup: disclosureDraft,
     page: (_f, id) => ({ method: 'POST', path: `/disclosures/${id}/publish`, form: {} }),
   },
