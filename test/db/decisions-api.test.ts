@@ -49,7 +49,7 @@ describe('GET /api/v1/decisions', () => {
         matter: { item: number };
       }[];
     };
-    expect(body.items.length).toBe(3); // the demo's road meeting, covenant and household ballot; the open online vote is not published
+    expect(body.items.length).toBe(3); // the demo's road meeting, festival meeting and household ballot; the open online vote is not published
     for (const d of body.items) {
       expect(d.working).not.toBeNull();
       expect(d.working!.article).toMatch(/^Điều 21 khoản 1/);
@@ -63,6 +63,21 @@ describe('GET /api/v1/decisions', () => {
 });
 
 describe('token writes', () => {
+  it('R-E1 Decree 61/2023 Arts 7, 9(1): a covenant (item 3) is not proposed through the decisions API', async () => {
+    const r = await call('POST', '/api/v1/matters', tokens.head!, {
+      unit: village.id,
+      item: 3,
+      title: 'Hương ước thôn',
+      agreementBy: 'Ma Thị Thảo',
+      agreementOn: '2026-12-01',
+    });
+    expect(r.status).toBe(422);
+    const problem = JSON.stringify(await r.json());
+    expect(problem).toContain('Hương ước, quy ước được đề xuất tại trang Hương ước, quy ước của thôn');
+    expect(problem).toContain('Điều 7, khoản 1 Điều 9 Nghị định 61/2023/NĐ-CP');
+    expect(await s.deps.db.selectFrom('matters').select('id').where('title', '=', 'Hương ước thôn').execute()).toEqual([]);
+  });
+
   it('R-A1, R-A4: a village runs a meeting through the API; errors are problem details with Vietnamese messages', async () => {
     const noToken = await call('POST', '/api/v1/matters', null, { unit: village.id, item: 6, title: 'x' });
     expect(noToken.status).toBe(401);

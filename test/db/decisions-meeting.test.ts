@@ -1,6 +1,8 @@
 // A village meeting from proposal to published result, over real HTTP on both databases
 // (Law 10/2022 Arts 16–23; Decree 59/2023 Art 3; R-A1, R-A4, R-A5, R-A10, R-A12, R-A13, R-A14, R-A17).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../src/app-deps.js';
+import { postForComments, proposeCovenant, saveTeam, saveVersion } from '../../src/modules/covenants/commands/draft.js';
 import { enterCommitteeCount } from '../../src/modules/decisions/commands/committee-count.js';
 import type { Actor } from '../../src/platform/auth/policy.js';
 import { loadActor } from '../../src/platform/auth/session.js';
@@ -52,6 +54,31 @@ async function propose(a: Agent, item: string, title: string) {
   return idFrom(r.location);
 }
 
+/** An item-3 matter made the only lawful way: proposed on the covenants pages' command, its draft posted
+ * for 30 days from 09/11/2026 (R-E1, Decree 61/2023 Art 9(1)), so a vote may be held from 09/12/2026. */
+async function postedCovenant(title: string): Promise<number> {
+  const t = translator('vi');
+  const u = await s.deps.db.selectFrom('users').select('id').where('username', '=', 'truongthon.xd').executeTakeFirstOrThrow();
+  const actor = (await loadActor(s.deps.db, u.id)) as Actor;
+  const on = (d: string): AppDeps => ({ ...s.deps, clock: fixedClock(`${d}T02:00:00Z`) });
+  const c = await proposeCovenant(on('2026-11-09'), t, actor, villageId, {
+    title,
+    kind: 'new',
+    replacesId: '',
+    proposer: 'leader',
+    agreementBy: 'Ma Thị Thảo',
+    agreementOn: '06/11/2026',
+    initiatorName: '',
+  });
+  if (!c.ok) throw new Error(JSON.stringify(c));
+  const team = [{ name: 'Hoàng Văn Pha', role: 'Già làng', elder: true, speaker: true }];
+  expect((await saveTeam(on('2026-11-09'), t, actor, c.id, team)).ok).toBe(true);
+  const text = 'Điều 1. Giữ gìn vệ sinh\nCác hộ thu gom rác đúng nơi quy định.';
+  expect((await saveVersion(on('2026-11-09'), t, actor, c.id, { text, note: 'Dự thảo', translationLanguage: '', translationText: '' })).ok).toBe(true);
+  expect((await postForComments(on('2026-11-09'), t, actor, c.id, { days: '30' })).ok).toBe(true);
+  return (await s.deps.db.selectFrom('covenants').select('matter_id').where('id', '=', c.id).executeTakeFirstOrThrow()).matter_id!;
+}
+
 async function schedule(a: Agent, matterId: number, form: Record<string, string>) {
   const page = await a.get(`/matters/${matterId}/votes/new`);
   return a.post(`/matters/${matterId}/votes`, {
@@ -89,8 +116,69 @@ describe('village meeting', () => {
     expect(r.text).toContain('value="09/12/2026"'); // the form comes back with what was typed
   });
 
+  it('R-E1 Decree 61/2023 Arts 7, 9(1): the proposal form offers no covenant, links the covenants page, and refuses item 3', async () => {
+    const page = await head.get(`/units/${villageId}/decisions/new`);
+    expect(page.text).not.toContain('<option value="3"');
+    expect(page.text).toContain(`href="/units/${villageId}/covenants"`);
+    const before = await s.deps.db
+      .selectFrom('matters')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const r = await head.post(`/units/${villageId}/decisions`, {
+      _csrf: Agent.csrf(page.text),
+      item: '3',
+      title: 'Hương ước thôn không qua niêm yết',
+      description: '',
+      proposer: 'leader',
+      agreementBy: 'Ma Thị Thảo',
+      agreementOn: '01/12/2026',
+      initiatorName: '',
+    });
+    expect(r.status).toBe(400);
+    // The message next to the field (the same words also stand as the field's hint).
+    expect(r.text).toMatch(
+      /id="f-item-err">Hương ước, quy ước được đề xuất tại trang Hương ước, quy ước của thôn[^<]*Điều 7, khoản 1 Điều 9 Nghị định 61\/2023\/NĐ-CP/,
+    );
+    expect(r.text).toContain('value="Hương ước thôn không qua niêm yết"'); // the form comes back with what was typed
+    const after = await s.deps.db
+      .selectFrom('matters')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('R-E1 Decree 61/2023 Art 9(1): an item-3 matter with no posting (proposed before this rule) is never put to a vote', async () => {
+    // A row as the decisions page made them before covenants had to come through the covenants module.
+    const legacy = await s.deps.db
+      .insertInto('matters')
+      .values({
+        unit_id: villageId,
+        scope: 'village',
+        item: 3,
+        kind: 'general',
+        position: null,
+        title: 'Hương ước thôn chưa niêm yết',
+        description: '',
+        proposer: 'village_head',
+        agreement_by: 'Ma Thị Thảo',
+        agreement_on: '2026-11-20',
+        initiator_name: null,
+        status: 'open',
+        created_by: null,
+        created_at: '2026-11-20T02:00:00.000Z',
+        updated_at: '2026-11-20T02:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const r = await schedule(head, legacy.id, { voteDate: '10/12/2026', noticeOn: '07/12/2026', documentsOn: '07/12/2026' });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain('chưa có dự thảo được niêm yết lấy ý kiến ít nhất 30 ngày');
+    expect(r.text).toContain('khoản 1 Điều 9 Nghị định 61/2023/NĐ-CP');
+    expect(await s.deps.db.selectFrom('votes').select('id').where('matter_id', '=', legacy.id).execute()).toEqual([]);
+  });
+
   it('R-A6 Art 17(2): a covenant cannot be decided online', async () => {
-    const m = await propose(head, '3', 'Sửa đổi hương ước thôn');
+    const m = await postedCovenant('Sửa đổi hương ước thôn');
     const r = await schedule(head, m, {
       form: 'online',
       openDate: '12/12/2026',
@@ -183,7 +271,7 @@ describe('village meeting', () => {
 
   it('R-A14 Art 21(2): a covenant waits for the commune People’s Committee; a refusal needs reasons', async () => {
     const total = households.length;
-    const m = await propose(head, '3', 'Hương ước thôn 2026');
+    const m = await postedCovenant('Hương ước thôn 2026');
     const sch = await schedule(head, m, { voteDate: '10/12/2026', noticeOn: '07/12/2026', documentsOn: '07/12/2026' });
     expect(sch.status, sch.text.slice(0, 400)).toBe(303);
     const voteId = idFrom(sch.location);

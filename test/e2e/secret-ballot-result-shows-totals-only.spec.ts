@@ -2,7 +2,7 @@
 // meeting's secret ballot, Art 5 for the online vote): the public result page gives the totals per
 // option and the working (Law 10/2022 Art 21(1)), and never a household's name next to a choice. The
 // list of households that took part in an online vote (Art 5(4)(a)) is for officials only: the village
-// head sees it, an anonymous visitor does not. Uses the demo's recognised covenant (secret ballot at a
+// head sees it, an anonymous visitor does not. Uses the demo's festival meeting (secret ballot at a
 // meeting) and its open online vote, in which one household votes here, which the village head then
 // counts and publishes once the clock has passed the close.
 import type { Browser, Page } from 'playwright-core';
@@ -86,12 +86,12 @@ const valueIn = (page: Page, heading: string, term: string) =>
     .locator('xpath=following-sibling::dd[1]');
 
 describe('a published secret vote shows totals and the working, never who chose what', () => {
-  it('the covenant adopted by secret ballot at a meeting: totals per option and the working, no name beside a choice', async () => {
+  it('the matter adopted by secret ballot at a meeting: totals per option and the working, no name beside a choice', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/units/${village.id}/decisions`);
-    await page.getByRole('link', { name: /^Sửa đổi, bổ sung Hương ước thôn/ }).click();
+    await page.getByRole('link', { name: /^Địa điểm tổ chức lễ hội Lồng tồng của thôn/ }).click();
     await page.getByRole('link', { name: 'Họp cộng đồng dân cư' }).click();
-    await shows(page.getByRole('heading', { level: 1, name: 'Họp cộng đồng dân cư: Sửa đổi, bổ sung Hương ước thôn' }));
+    await shows(page.getByRole('heading', { level: 1, name: 'Họp cộng đồng dân cư: Địa điểm tổ chức lễ hội Lồng tồng của thôn' }));
     await shows(page.getByText('Họp cộng đồng dân cư, bỏ phiếu kín'));
 
     const t = await totals(page);

@@ -63,6 +63,9 @@ describe('a village head runs an item-6 meeting from proposal to published minut
     await page.getByRole('link', { name: 'Đề xuất việc để cộng đồng quyết định' }).click();
     await shows(page.getByRole('heading', { level: 1, name: 'Đề xuất việc để cộng đồng quyết định' }));
     await expectNoAxeViolations(page);
+    // R-E1 (Decree 61/2023 Arts 7, 9(1)): a covenant is proposed on the covenants page, where its draft is posted first.
+    expect(await page.locator('#f-item option[value="3"]').count()).toBe(0);
+    await shows(page.getByRole('link', { name: `Trang Hương ước, quy ước của ${village.name}` }));
 
     await page.getByLabel('Loại việc (Điều 15)').selectOption('6');
     await page.getByLabel('Việc cần quyết định').fill(title);

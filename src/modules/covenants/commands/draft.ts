@@ -2,6 +2,7 @@
 // R-E7, R-D4). The proposal is a decisions matter of Law Art 15 item 3, made through decisions'
 // own command (the Front agreement or the residents' 10 % initiative, Art 7; Law Art 16).
 import type { AppDeps } from '../../../app-deps.js';
+import type { Conn } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
@@ -10,7 +11,6 @@ import type { T } from '../../../platform/i18n/index.js';
 import { postDraftForComments } from '../../consultation/commands/post-draft.js';
 import { splitArticles } from '../../consultation/rules/articles.js';
 import { type ProposeInput, proposeMatter } from '../../decisions/commands/propose.js';
-import { NOT_POSTED } from '../../decisions/commands/schedule.js';
 import { findCovenant, settingOf, stateOf, versionsOf } from '../repo.js';
 import { MAX_POSTING_DAYS, MIN_POSTING_DAYS, type TeamMember, teamProblems, voteNotBefore } from '../rules/cycle.js';
 import { type Failure, failed, invalid, loadFor, type Ok } from './common.js';
@@ -29,9 +29,8 @@ export async function proposeCovenant(deps: AppDeps, t: T, actor: Actor, village
   }
   const now = deps.clock.now();
   let covenantId = 0;
-  const r = await proposeMatter(deps, t, actor, villageId, { ...input, item: '3', description: t('covenants.matterDescription') }, async (trx, matterId) => {
-    // R-D4: not put to a vote until the draft has been posted for comments.
-    await trx.updateTable('matters').set({ vote_not_before: NOT_POSTED }).where('id', '=', matterId).execute();
+  // R-D4: decisions holds the matter from any vote until the draft has been posted for comments.
+  const also = async (trx: Conn, matterId: number) => {
     const row = await trx
       .insertInto('covenants')
       .values({
@@ -55,7 +54,8 @@ export async function proposeCovenant(deps: AppDeps, t: T, actor: Actor, village
       unitId: villageId,
       data: { matterId, kind, replacesId },
     });
-  });
+  };
+  const r = await proposeMatter(deps, t, actor, villageId, { ...input, item: '3', description: t('covenants.matterDescription') }, { covenant: true, also });
   if (!r.ok) return r;
   return { ok: true, id: covenantId };
 }

@@ -1,7 +1,8 @@
 // Proposing a matter for the community to decide (Law 10/2022 Arts 15–16): the village head after
 // agreeing with the Front work committee head (cl. 2), the commune chairman for commune-wide matters
 // after agreeing with the commune Front chairman (cl. 1), or residents' initiative (cl. 3, R-A15).
-// Elections and dismissals (items 4–5) start from the election pages (Decree 59 Arts 6–9).
+// Elections and dismissals (items 4–5) start from the election pages (Decree 59 Arts 6–9); covenants
+// (item 3) from the covenants pages, so that the draft is posted for comments first (R-E1, R-D4).
 import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
@@ -13,6 +14,7 @@ import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { isMatterItem, scopesOf } from '../rules/matters.js';
 import { type Failure, invalid, readDate } from './common.js';
+import { NOT_POSTED } from './schedule.js';
 
 export type ProposeInput = {
   item: string;
@@ -28,6 +30,9 @@ const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 /** `also` runs inside the same transaction once the matter exists (a covenant hangs itself on it). */
 export type AlsoInTransaction = (trx: Conn, matterId: number) => Promise<void>;
+/** `covenant`: the covenants module proposes an item-3 matter; nothing else may (Decree 61/2023 Arts 7,
+ * 9(1)). Such a matter starts held from any vote until its draft is posted for comments (R-E1, R-D4). */
+export type ProposeOptions = { covenant?: boolean; also?: AlsoInTransaction };
 
 export async function proposeMatter(
   deps: AppDeps,
@@ -35,7 +40,7 @@ export async function proposeMatter(
   actor: Actor,
   unitId: number,
   input: ProposeInput,
-  also?: AlsoInTransaction,
+  opts: ProposeOptions = {},
 ): Promise<{ ok: true; id: number } | Failure> {
   const unit = await unitById(deps.db, unitId);
   if (!unit) return { ok: false, reason: 'not_found' };
@@ -54,6 +59,7 @@ export async function proposeMatter(
   const item = Number(input.item);
   if (!isMatterItem(item)) e.item = t('decisions.core.err.itemRequired');
   else if (item === 4 || item === 5) e.item = t('decisions.core.err.itemElection');
+  else if (item === 3 && !opts.covenant) e.item = t('decisions.core.err.itemCovenant');
   else if (!scopesOf(item).includes(scope)) e.item = t('decisions.core.err.itemScope');
   if (scope === 'commune' && initiative) e.proposer = t('decisions.core.err.initiativeVillage');
   const title = input.title.trim();
@@ -92,6 +98,7 @@ export async function proposeMatter(
         agreement_on: agreementOn,
         initiator_name: initiatorName,
         status: initiative ? 'collecting' : 'open',
+        vote_not_before: item === 3 ? NOT_POSTED : null,
         created_by: actor.userId,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -105,7 +112,7 @@ export async function proposeMatter(
       unitId: unit.id,
       data: { item, scope, title, proposer: initiative ? 'initiative' : 'leader', agreementBy, agreementOn },
     });
-    if (also) await also(trx, row.id);
+    if (opts.also) await opts.also(trx, row.id);
     return { ok: true as const, id: row.id };
   });
 }

@@ -123,6 +123,9 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
   if (hold && voteDate && voteDate < hold)
     e[form === 'online' ? 'openDate' : 'voteDate'] =
       hold === NOT_POSTED ? t('decisions.core.err.notPosted') : t('decisions.core.err.postedTooShort', { date: formatDate(hold) });
+  // R-E1 (Decree 61 Art 9(1)): a covenant with no posting behind it (proposed before the covenants
+  // module was its only door) is never put to a vote.
+  if (matter.item === 3 && !hold) e[form === 'online' ? 'openDate' : 'voteDate'] = t('decisions.core.err.covenantNotPosted');
   const rs = ruleSetOn(voteDate && voteDate >= '2023-07-01' ? voteDate : today);
   const noticeOn = readDate(t, e, 'noticeOn', input.noticeOn, true);
   const documentsOn = readDate(t, e, 'documentsOn', input.documentsOn, false);

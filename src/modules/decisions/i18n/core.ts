@@ -10,6 +10,10 @@ export const vi = {
   'decisions.core.err.itemRequired': 'Chọn loại việc theo Điều 15 Luật Thực hiện dân chủ ở cơ sở.',
   'decisions.core.err.itemElection':
     'Bầu, miễn nhiệm trưởng thôn và thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng được tổ chức từ trang Bầu cử (Điều 6–9 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.itemCovenant':
+    'Hương ước, quy ước được đề xuất tại trang Hương ước, quy ước của thôn, để dự thảo được niêm yết lấy ý kiến ít nhất 30 ngày trước khi biểu quyết (Điều 7, khoản 1 Điều 9 Nghị định 61/2023/NĐ-CP).',
+  'decisions.core.err.covenantNotPosted':
+    'Hương ước, quy ước này chưa có dự thảo được niêm yết lấy ý kiến ít nhất 30 ngày nên không được đưa ra biểu quyết; hãy đề xuất tại trang Hương ước, quy ước của thôn (khoản 1 Điều 9 Nghị định 61/2023/NĐ-CP).',
   'decisions.core.err.itemScope': 'Việc này chỉ do cộng đồng dân cư thôn quyết định; phạm vi toàn xã chỉ áp dụng cho nội dung tại khoản 1, 2 Điều 15.',
   'decisions.core.err.initiativeVillage': 'Sáng kiến của công dân được đưa ra ở thôn (Điều 16 khoản 3).',
   'decisions.core.err.titleRequired': 'Nhập nội dung cần quyết định.',
@@ -110,6 +114,10 @@ export const en: Record<keyof typeof vi, string> = {
   'decisions.core.err.noticeTooShort': 'Must be at least {days} days before: {latest} at the latest ({article}).',
   'decisions.core.err.itemRequired': 'Choose the kind of matter (Art 15 of the Law on Grassroots Democracy).',
   'decisions.core.err.itemElection': 'Elections and dismissals of village heads and board members start from the Elections page (Decree 59/2023 Arts 6–9).',
+  'decisions.core.err.itemCovenant':
+    "Village covenants are proposed on the village's Covenants page, so that the draft is posted for comments for at least 30 days before the vote (Decree 61/2023 Arts 7, 9(1)).",
+  'decisions.core.err.covenantNotPosted':
+    "This covenant has no draft posted for comments for at least 30 days, so it cannot be put to a vote; propose it on the village's Covenants page (Decree 61/2023 Art 9(1)).",
   'decisions.core.err.itemScope': 'This matter is decided by a village; commune-wide scope is only for Art 15 items 1–2.',
   'decisions.core.err.initiativeVillage': "A residents' initiative is raised in a village (Art 16(3)).",
   'decisions.core.err.titleRequired': 'Enter what is to be decided.',

@@ -80,14 +80,27 @@ export function MatterListPage(p: { view: ViewCtx; unit: Unit; matters: (MatterR
 export function ProposePage(p: { view: ViewCtx; unit: Unit & { isVillage: boolean }; values: ProposeInput; errors?: FieldErrors }) {
   const t = p.view.t;
   const e = p.errors ?? {};
-  const items = (p.unit.isVillage ? [1, 2, 3, 6] : [1, 2]).map((n) => ({ value: String(n), label: `${n}. ${itemLabel(t, n)}` }));
+  // Item 3 (covenants) is proposed on the covenants pages, where the draft is posted first (Decree 61/2023 Arts 7, 9(1)).
+  const items = (p.unit.isVillage ? [1, 2, 6] : [1, 2]).map((n) => ({ value: String(n), label: `${n}. ${itemLabel(t, n)}` }));
   const dateHint = L(t, 'f.dateHint');
   return (
     <Layout view={p.view} title={L(t, 'propose')} crumbs={[{ href: `/units/${p.unit.id}/decisions`, label: L(t, 'titleOf', { unit: p.unit.name }) }]}>
       <h1>{L(t, 'propose')}</h1>
       <ErrorSummary view={p.view} errors={p.errors} />
       <PostForm view={p.view} action={`/units/${p.unit.id}/decisions`}>
-        <SelectField name="item" label={L(t, 'f.item')} options={[{ value: '', label: L(t, 'n.choose') }, ...items]} value={p.values.item} error={e.item} />
+        <SelectField
+          name="item"
+          label={L(t, 'f.item')}
+          hint={p.unit.isVillage ? t('decisions.core.err.itemCovenant') : undefined}
+          options={[{ value: '', label: L(t, 'n.choose') }, ...items]}
+          value={p.values.item}
+          error={e.item}
+        />
+        {p.unit.isVillage && (
+          <p>
+            <a href={`/units/${p.unit.id}/covenants`}>{L(t, 'covenantsLink', { unit: p.unit.name })}</a>
+          </p>
+        )}
         <TextField name="title" label={L(t, 'f.title')} value={p.values.title} error={e.title} />
         <TextArea name="description" label={L(t, 'f.description')} value={p.values.description} error={e.description} rows={6} />
         {p.unit.isVillage ? (
