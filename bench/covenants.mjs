@@ -70,7 +70,7 @@ async function main() {
   const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
   const base = q(lat[0], 0.95);
   const rows = [['request (one at a time)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p95/baseline', 'target']];
-  targets.forEach((t, k) =>
+  for (const [k, t] of targets.entries())
     rows.push([
       t.name,
       fmt(q(lat[k], 0.5), 1),
@@ -79,8 +79,7 @@ async function main() {
       fmt(Math.max(...lat[k]), 1),
       `${fmt(q(lat[k], 0.95) / base, 1)}×`,
       t.target ?? '',
-    ]),
-  );
+    ]);
   console.log(table(rows));
   writeFigures(
     'covenants',

@@ -29,11 +29,7 @@ export type ConferenceDetailModel = {
 function Text(p: { value: string | null; files?: ConferenceFile[]; c: number; children?: ComponentChildren }) {
   return (
     <>
-      {p.value && (
-        <p class="prose pre-line">
-          {p.value}
-        </p>
-      )}
+      {p.value && <p class="prose pre-line">{p.value}</p>}
       {p.files?.map((f) => (
         <p key={f.id}>
           <a href={`/village-conferences/${p.c}/files/${f.id}`}>{f.filename}</a> <span class="muted">({Math.max(1, Math.round(f.size / 1024))} KB)</span>

@@ -45,16 +45,12 @@ function Question(p: { view: ViewCtx; q: DialogueQuestion; m: DetailModel }) {
           )}
         </>
       ) : (
-        <p class="prose pre-line">
-          {q.text}
-        </p>
+        <p class="prose pre-line">{q.text}</p>
       )}
       {q.answer !== null && (
         <div>
           <h3>{t('dialogue.q.answer')}</h3>
-          <p class="prose pre-line">
-            {q.answer}
-          </p>
+          <p class="prose pre-line">{q.answer}</p>
           <p class="muted">
             {t('dialogue.q.answeredBy', { who: q.answered_by ?? '', date: formatDateTime(q.answered_at!) })}
             {q.answered_at! < m.d.starts_at ? '' : m.d.held_on && q.answered_at!.slice(0, 10) > m.d.held_on ? ` · ${t('dialogue.q.afterConference')}` : ''}
@@ -158,9 +154,7 @@ export function DialogueDetailPage(p: { view: ViewCtx; m: DetailModel }) {
       {d.minutes_published_at && d.minutes && (
         <section aria-labelledby="h-minutes">
           <h2 id="h-minutes">{t('dialogue.minutes.title')}</h2>
-          <p class="prose pre-line">
-            {d.minutes}
-          </p>
+          <p class="prose pre-line">{d.minutes}</p>
           <p class="muted">{t('dialogue.minutes.by', { who: d.minutes_published_by ?? '', date: formatDateTime(d.minutes_published_at) })}</p>
         </section>
       )}
@@ -253,9 +247,7 @@ export function AnswerPage(p: { view: ViewCtx; m: { d: Dialogue; q: DialogueQues
     <Layout view={view} title={title} crumbs={[{ href: `/dialogues/${m.d.id}`, label: m.d.topic }]}>
       <h1>{title}</h1>
       <ErrorSummary view={view} errors={m.errors} />
-      <blockquote class="card prose pre-line">
-        {m.q.text}
-      </blockquote>
+      <blockquote class="card prose pre-line">{m.q.text}</blockquote>
       <PostForm view={view} action={`/dialogue-questions/${m.q.id}/answer`}>
         <TextArea name="answer" label={t('dialogue.answer.field')} hint={t('dialogue.answer.hint')} value={m.values.answer} error={e.answer} rows={8} />
         <button class="btn" type="submit">
