@@ -28,10 +28,10 @@ function figures(deps: AppDeps) {
   const deadline = sql`coalesce(f.resolve_due, f.accept_due)`;
   return [
     sql<number>`count(*)`.as('received'),
-      sql<number>`sum(case when f.answered_on is not null then 1 else 0 end)`.as('answered'),
-      sql<number>`sum(case when f.answered_on is not null and f.answered_on <= ${deadline} then 1 else 0 end)`.as('onTime'),
-      sql<number>`sum(case when f.status in ('received', 'accepted') and f.due_on < ${today} then 1 else 0 end)`.as('overdue'),
-      sql<number>`sum(case when f.rating = 'satisfied' then 1 else 0 end)`.as('satisfied'),
+    sql<number>`sum(case when f.answered_on is not null then 1 else 0 end)`.as('answered'),
+    sql<number>`sum(case when f.answered_on is not null and f.answered_on <= ${deadline} then 1 else 0 end)`.as('onTime'),
+    sql<number>`sum(case when f.status in ('received', 'accepted') and f.due_on < ${today} then 1 else 0 end)`.as('overdue'),
+    sql<number>`sum(case when f.rating = 'satisfied' then 1 else 0 end)`.as('satisfied'),
     sql<number>`sum(case when f.rating is not null then 1 else 0 end)`.as('rated'),
   ] as const;
 }

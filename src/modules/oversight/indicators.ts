@@ -2,9 +2,9 @@
 // recognised People's Inspection Board (Law 10/2022 Art 36); boards with a plan and an activity in
 // the period (Decree 59/2023 Art 14; R-F4); recommendations answered within 15 days (Art 39(2)).
 import { sql } from 'kysely';
+import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
-import type { AppDeps } from '../../app-deps.js';
 import { type AgencyQuery, existedIn, type IndicatorValue, type ModuleIndicator, rollUp, underAny } from '../module.js';
 
 /** Per agency id: `value` of `of` from rows grouped by the board's agency (Law 10/2022 Arts 60–63). */

@@ -71,7 +71,12 @@ export async function agencyRegisterOf(db: Conn, agencies: { id: number; name: s
       .where('agency_id', 'in', agencyIds)
       .where('counted_on', '<=', date)
       .execute(),
-    db.selectFrom('workplace_conferences').select(['agency_id', 'held_on', 'outcome']).where('agency_id', 'in', agencyIds).where('work_year', '=', workYear).execute(),
+    db
+      .selectFrom('workplace_conferences')
+      .select(['agency_id', 'held_on', 'outcome'])
+      .where('agency_id', 'in', agencyIds)
+      .where('work_year', '=', workYear)
+      .execute(),
   ]);
   const latestStaff = new Map<number, { staff: number; key: string }>();
   for (const s of staffRows) {
