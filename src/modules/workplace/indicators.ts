@@ -21,7 +21,7 @@ export const regulationInForce: ModuleIndicator = {
     }
     return out;
   },
-  /** Each agency: 1 of 1 when its own regulation (Art 56(1)) is in force on the last day of the period. */
+  /** Each agency: 1 of 1 when its own regulation (Art 59(1)(a)) is in force on the last day of the period. */
   agencyCompute: async (deps, q) => {
     const rows = await agencyRegisterOf(deps.db, q.agencies, q.to, Number(q.to.slice(0, 4)) - 1);
     return new Map(rows.map((r) => [r.agencyId!, { value: r.regulation ? 1 : 0, of: 1 }]));
@@ -70,7 +70,7 @@ export const conferenceHeld: ModuleIndicator = {
       for (const r of await agencyRegisterOf(deps.db, q.agencies, conferenceDeadline(y), y)) {
         if (!owes(r)) continue;
         const v = out.get(r.agencyId!)!;
-        v.of! += 1;
+        v.of = (v.of ?? 0) + 1;
         if (r.conference === 'held') v.value += 1;
       }
     return out;
