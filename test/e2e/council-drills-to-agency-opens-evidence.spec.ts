@@ -35,9 +35,12 @@ describe('the council observer drills from a commune to an agency and opens the 
     const regulation = agencies.getByRole('row', { name: /Cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực/ });
     expect(await regulation.getByRole('cell').allTextContents()).toContain('1/1 (100%)');
     // The health station has no staff count: its board is "not measured", not failing (Art 60).
-    expect(await agencies.getByRole('row', { name: /Ban Thanh tra nhân dân được công nhận/ }).getByRole('cell').allTextContents()).toContain(
-      'chưa có số liệu biên chế',
-    );
+    expect(
+      await agencies
+        .getByRole('row', { name: /Ban Thanh tra nhân dân được công nhận/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('chưa có số liệu biên chế');
     // On a 360 px phone the agencies' table fits the screen (WCAG 1.4.10 reflow), and still passes axe-core.
     const size = page.viewportSize();
     await page.setViewportSize({ width: 360, height: 740 });

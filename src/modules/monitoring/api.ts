@@ -112,7 +112,21 @@ export function monitoringApi(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const list = await items(deps, req);
       // The agency's columns come last, so that readers of the earlier columns by position still work.
-      const head = ['target', 'indicator', 'label', 'unit_code', 'unit_name', 'period', 'measured', 'value', 'of', 'percent', 'goal', 'agency_id', 'agency_name'];
+      const head = [
+        'target',
+        'indicator',
+        'label',
+        'unit_code',
+        'unit_name',
+        'period',
+        'measured',
+        'value',
+        'of',
+        'percent',
+        'goal',
+        'agency_id',
+        'agency_name',
+      ];
       const lines = list.map((i) =>
         [i.target, i.indicator, i.label, i.unit.code, i.unit.name, i.period.key, i.measured, i.value, i.of, i.percent, i.goal, i.agency?.id, i.agency?.name]
           .map(csvCell)

@@ -83,12 +83,7 @@ describe('target catalogue (RESOLUTION.md Article 1.2)', () => {
       3,
       'trường thứ 8 (tên chỉ số cho cơ quan, đơn vị) để trống',
     ],
-    [
-      'a ninth field',
-      `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | feedback.on_time | commune | year | public | y | z | w`,
-      3,
-      'cần 7 hoặc 8 trường',
-    ],
+    ['a ninth field', `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | feedback.on_time | commune | year | public | y | z | w`, 3, 'cần 7 hoặc 8 trường'],
     ['no resolution line', 'target | T-1 | 100 | x', 1, '"resolution" phải đứng trước'],
     ['an empty file', '# nothing\n', 1, 'không có dòng "resolution"'],
   ])('refuses %s with the line and the reason', (_what, text, line, reason) => {

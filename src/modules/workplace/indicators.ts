@@ -41,8 +41,7 @@ function dueYears(q: { from: string; to: string }): number[] {
  * known to have more than 07 staff. An agency with no staff count is not counted as owing one: its
  * duty is unknown until its head records the count (not measured, not failing). */
 const owes = (r: { agencyId: number | null; conference: string | null; staff: number | null }) =>
-  r.agencyId !== null &&
-  (r.conference === 'held' || r.conference === 'held_late' || (r.staff !== null && r.staff > WORKPLACE_RULES.optionalMaxStaff));
+  r.agencyId !== null && (r.conference === 'held' || r.conference === 'held_late' || (r.staff !== null && r.staff > WORKPLACE_RULES.optionalMaxStaff));
 
 /** R-G3 (Art 51(1)–(2)): of the agencies with more than 07 staff, the share that held a valid conference
  * in time, for each work year whose deadline (31/03) falls in the period. */
