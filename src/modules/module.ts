@@ -22,8 +22,10 @@ export type ModuleManifest = {
 
 /** The units measured (each over its own subtree) and the period, 'YYYY-MM-DD' inclusive, Vietnam dates. */
 export type IndicatorQuery = { units: Unit[]; from: string; to: string };
-/** `value` of `of` (a share; `of` 0 means nothing to measure) or a plain count (`of` null). */
-export type IndicatorValue = { value: number; of: number | null };
+/** `value` of `of` (a share; `of` 0 means nothing to measure) or a plain count (`of` null). `noStaffCount`:
+ * an agency whose duty depends on its staff count (R-G3 conference, R-F8 inspection board: none at
+ * ≤ 07 staff) and has none recorded in the workplace module: not measured, never counted as failing. */
+export type IndicatorValue = { value: number; of: number | null; noStaffCount?: true };
 /** Agencies measured one by one (resolution T-2.x: "every agency, unit and locality"), and the period. */
 export type AgencyQuery = { agencies: AgencyRef[]; from: string; to: string };
 /** An agency (units module's `agencies`) with the path of the unit it is attached to. */

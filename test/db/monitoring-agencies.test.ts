@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/types.js';
 import type { AgencyRef } from '../../src/modules/module.js';
-import { agenciesOf, evaluateAgencies, parsePeriod } from '../../src/modules/monitoring/compute.js';
+import { agenciesOf, agencyRef, evaluateAgencies, parsePeriod } from '../../src/modules/monitoring/compute.js';
 import { pickCatalogue } from '../../src/modules/monitoring/model.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
@@ -101,7 +101,10 @@ describe('indicators of each agency (T-2.4, T-2.5, M-3.3(b), Arts 56–63)', () 
     expect(at('workplace.regulation_in_force', health)).toEqual({ value: 0, of: 1, share: 0 });
     expect(at('workplace.conference_held', school)).toEqual({ value: 1, of: 1, share: 1 });
     expect(at('oversight.boards_formed', school)).toEqual({ value: 1, of: 1, share: 1 });
-    expect(at('oversight.boards_formed', health)).toEqual({ value: 0, of: 1, share: 0 });
+    // The health station has no staff count (workplace module): whether it owes a board (Art 60) or a
+    // conference (Art 51(2)) is unknown, so not measured, never failing.
+    expect(at('oversight.boards_formed', health)).toEqual({ value: 0, of: null, share: null, noStaffCount: true });
+    expect(at('workplace.conference_held', health)).toEqual({ value: 0, of: null, share: null, noStaffCount: true });
     expect(at('feedback.received', school)).toEqual({ value: 2, of: null, share: null });
     expect(at('feedback.on_time', school)).toEqual({ value: 1, of: 2, share: 0.5 });
     expect(at('feedback.on_time', health)).toEqual({ value: 0, of: 0, share: null });
@@ -224,5 +227,129 @@ describe('evidence files of the records (issue 9 item 3)', () => {
     expect((await (await signIn('hdnd')).get(`/monitoring/units/${naRi.id}?period=2026`)).text).toContain(link);
     // The public dashboard lists no evidence.
     expect((await new Agent(s.url).get(`/monitoring/units/${naRi.id}?period=2026`)).text).not.toContain('/evidence"');
+  });
+});
+
+describe("the agency's staff count: one source, unknown is not failing (R-G3 Art 51(2); R-F8 Arts 60, 63(2)(e))", () => {
+  const addAgency = async (name: string, staff: number | null) => {
+    const db = s.deps.db;
+    const { id } = await db.insertInto('agencies').values({ unit_id: naRi.id, name, kind: 'other', is_demo: 0 }).returning('id').executeTakeFirstOrThrow();
+    if (staff !== null) await countStaff(id, staff, '2026-01-05');
+    return (await agencyRef(s.deps, id))!;
+  };
+  const countStaff = (agencyId: number, staff: number, on: string) =>
+    s.deps.db
+      .insertInto('workplace_staff_counts')
+      .values({ agency_id: agencyId, staff, counted_on: on, recorded_by: 't', created_at: `${on}T00:00:00Z` })
+      .execute();
+  const figures = async (a: AgencyRef) => {
+    const { cat } = await pickCatalogue(s.deps, undefined);
+    const rows = await evaluateAgencies(s.deps, cat, [a], year, { internal: false });
+    const at = (ind: string) => rows.find((r) => r.measure.indicator === ind)!.cells.get(a.id);
+    return { board: at('oversight.boards_formed'), conference: at('workplace.conference_held'), regulation: at('workplace.regulation_in_force') };
+  };
+  it('07 staff or fewer owe neither a board nor a conference; more than 07 owe both; the regulation is owed by all (Art 59(1)(a))', async () => {
+    const small = await figures(await addAgency('Trạm kiểm lâm Na Rì', 7));
+    expect(small.board).toEqual({ value: 0, of: 0, share: null });
+    expect(small.conference).toEqual({ value: 0, of: 0, share: null });
+    expect(small.regulation).toEqual({ value: 0, of: 1, share: 0 });
+    const big = await figures(await addAgency('Ban quản lý rừng phòng hộ Na Rì', 8));
+    expect(big.board).toEqual({ value: 0, of: 1, share: 0 });
+    expect(big.conference).toEqual({ value: 0, of: 1, share: 0 });
+  });
+  it("the oversight board's own staff figure is not a second truth: the workplace count decides", async () => {
+    const a = await addAgency('Hạt giao thông Na Rì', null);
+    // The union recorded a conference of 05 staff (no board, Art 63(2)(e)) but the head recorded no count.
+    await s.deps.db
+      .insertInto('oversight_boards')
+      .values({
+        kind: 'agency_inspection',
+        commune_id: naRi.id,
+        agency_id: a.id,
+        project_id: null,
+        status: 'union_performs',
+        planned_size: 0,
+        staff_count: 5,
+        elected_on: '2026-02-01',
+        recognition_due: null,
+        recognised_on: null,
+        term_starts_on: null,
+        term_ends_on: null,
+        supervision_starts_on: null,
+        investor_notified_on: null,
+        closed_on: null,
+        created_at: '2026-02-01T00:00:00Z',
+      })
+      .execute();
+    expect((await figures(a)).board).toMatchObject({ noStaffCount: true });
+    // The agency grew to 30: it now owes a board, whatever the old record says.
+    await countStaff(a.id, 30, '2026-06-01');
+    expect((await figures(a)).board).toEqual({ value: 0, of: 1, share: 0 });
+  });
+  it('the pages, the Excel rows and the open data say "chưa có số liệu biên chế"', async () => {
+    const a = new Agent(s.url);
+    const page = (await a.get(`/monitoring/agencies/${health.id}?period=2026`)).text;
+    expect(page).toContain('chưa có số liệu biên chế');
+    const commune = (await a.get(`/monitoring/units/${naRi.id}?period=2026`)).text;
+    expect(commune.slice(commune.indexOf('id="h-agencies"'))).toContain('chưa có số liệu biên chế');
+    const x = await bytes(await signIn('hdnd'), `/monitoring/units/${naRi.id}/indicators.xlsx?period=2026`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('Chỉ số')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[2] === 'oversight.boards_formed' && r[4] === `CQ-${health.id}`)![7]).toBe('chưa có số liệu biên chế');
+  });
+});
+
+describe("an agency's wording and a phone-width table (catalogue agency label; WCAG 1.4.10)", () => {
+  it("the agency's page and the commune's agency rows use the agency label, not the commune's", async () => {
+    const a = new Agent(s.url);
+    const ag = (await a.get(`/monitoring/agencies/${school.id}?period=2026`)).text;
+    expect(ag).toContain('Cơ quan, đơn vị có Ban Thanh tra nhân dân được công nhận (trên 7 người, Điều 60)');
+    expect(ag).not.toContain('Tỷ lệ xã có Ban Thanh tra nhân dân');
+    const commune = (await a.get(`/monitoring/units/${naRi.id}?period=2026`)).text;
+    const section = commune.slice(commune.indexOf('id="h-agencies"'), commune.indexOf('</section>', commune.indexOf('id="h-agencies"')));
+    expect(section).toContain('Cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực (Điều 59)');
+    expect(section).not.toContain('Tỷ lệ xã');
+    // The commune's own table keeps the commune wording.
+    expect(commune).toContain('Tỷ lệ xã có Ban Thanh tra nhân dân được công nhận');
+  });
+  it('two columns whatever the number of agencies: each agency a row group headed by its name', async () => {
+    const commune = (await new Agent(s.url).get(`/monitoring/units/${naRi.id}?period=2026`)).text;
+    const section = commune.slice(commune.indexOf('id="h-agencies"'), commune.indexOf('</section>', commune.indexOf('id="h-agencies"')));
+    expect(section.match(/<th scope="col"/g)).toHaveLength(2);
+    // One row group per agency listed (the page may be cached from before this file added agencies).
+    const listed = section.match(/href="\/monitoring\/agencies\//g)!.length;
+    expect(listed).toBeGreaterThanOrEqual(3);
+    expect(section.match(/<th scope="rowgroup"/g)).toHaveLength(listed);
+    expect(section).toContain(`<th scope="rowgroup"><a href="/monitoring/agencies/${school.id}?period=2026&amp;catalogue=na-ri-2024">`);
+  });
+});
+
+describe('open data for agencies (issue 9 item 6)', () => {
+  type Item = { indicator: string; label: string; unit: { id: number }; agency: { id: number; name: string } | null } & Record<string, unknown>;
+  it("a unit's public indicators are followed by its agencies', with the agency's id and name, target id and period", async () => {
+    const a = new Agent(s.url);
+    const j = JSON.parse((await a.get(`/api/v1/indicators?unit=${naRi.id}&period=2026`, { accept: 'application/json' })).text) as { items: Item[] };
+    const of = (ind: string, id: number) => j.items.find((i) => i.indicator === ind && i.agency?.id === id);
+    expect(of('workplace.regulation_in_force', school.id)).toMatchObject({
+      target: 'T-2.4',
+      label: 'Cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực (Điều 59)',
+      unit: { id: school.unit_id },
+      agency: { id: school.id, name: school.name },
+      period: { key: '2026', from: '2026-01-01', to: '2026-12-31' },
+      measured: true,
+      value: 1,
+      of: 1,
+      percent: 100,
+      goal: 100,
+    });
+    expect(of('oversight.boards_formed', health.id)).toMatchObject({ measured: false, value: null, percent: null });
+    // Only what is measured per agency, and only public indicators.
+    expect(of('monitoring.training_coverage', school.id)).toBeUndefined();
+    expect(j.items.some((i) => i.agency && i.indicator.startsWith('monitoring.'))).toBe(false);
+    expect(j.items.find((i) => i.agency === null && i.unit.id === naRi.id)).toBeDefined();
+    const csv = (await a.get(`/api/v1/indicators.csv?unit=${naRi.id}&period=2026`)).text;
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('target,indicator,label,unit_code,unit_name,period,measured,value,of,percent,goal,agency_id,agency_name');
+    expect(csv).toContain(`"2026","true","1","1","100","100","${school.id}","${school.name}"`);
   });
 });

@@ -1,6 +1,6 @@
 // Issue 9 item 4 "province → commune → village / agency" and item 3 (records with evidence): a council
 // observer opens the province dashboard, drills into Xã Na Rì, finds its agencies beside the villages
-// with their figures, opens the school's page (its indicators against the targets, "không áp dụng"
+// with their figures (readable at 360 px), opens the school's page (its indicators against the targets, "không áp dụng"
 // where an indicator has no meaning for an agency), goes back and opens the PDF evidence of the
 // commune's duty roster. Every page passes axe-core (WCAG 2.1 AA).
 import type { Browser } from 'playwright-core';
@@ -28,16 +28,32 @@ describe('the council observer drills from a commune to an agency and opens the 
     await shows(page.getByRole('heading', { level: 1, name: 'Theo dõi thực hiện dân chủ ở cơ sở: Xã Na Rì' }));
     await expectNoAxeViolations(page);
 
-    // The agencies beside the villages, one column each, with the regulation figure (T-2.4).
+    // The agencies beside the villages, a row group each (worded for an agency), with the regulation figure (T-2.4).
     const agencies = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Cơ quan, đơn vị' }) });
     const school = agencies.getByRole('link', { name: /^Trường Tiểu học và THCS/ });
     await shows(school);
-    const regulation = agencies.getByRole('row', { name: /quy chế thực hiện dân chủ còn hiệu lực/ });
+    const regulation = agencies.getByRole('row', { name: /Cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực/ });
     expect(await regulation.getByRole('cell').allTextContents()).toContain('1/1 (100%)');
+    // The health station has no staff count: its board is "not measured", not failing (Art 60).
+    expect(
+      await agencies
+        .getByRole('row', { name: /Ban Thanh tra nhân dân được công nhận/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toContain('chưa có số liệu biên chế');
+    // On a 360 px phone the agencies' table fits the screen (WCAG 1.4.10 reflow), and still passes axe-core.
+    // Two columns whatever the number of agencies (each agency a row group), so it reflows on a phone.
+    expect(await agencies.getByRole('columnheader').count()).toBe(2);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const width = await agencies.getByRole('table').evaluate((t) => t.getBoundingClientRect().right);
+    expect(width).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page);
+    if (size) await page.setViewportSize(size);
     const schoolName = (await school.textContent())!.trim();
     await school.click();
     await shows(page.getByRole('heading', { level: 1, name: `Theo dõi thực hiện dân chủ ở cơ sở: ${schoolName}` }));
-    const row = page.getByRole('row', { name: /hội nghị cán bộ, công chức đúng hạn/ });
+    const row = page.getByRole('row', { name: /hội nghị cán bộ, công chức, viên chức đúng hạn/ });
     expect(await row.getByRole('cell').allTextContents()).toContain('1/1 (100%)');
     expect(
       await page

@@ -1,6 +1,7 @@
 // The default catalogue: the resolution of the People's Council of Na Rì district (25th session,
 // December 2024), Article 1.2 targets T-2.1…T-2.5, each "100%" (RESOLUTION.md). Kept as text in the
-// format of catalogue.ts so the build carries it; another council loads its own file beside it.
+// format of catalogue.ts so the build carries it; another council loads its own file beside it. The
+// measures an agency's page shows (module.ts `agencyCompute`) carry their wording for an agency.
 export const NA_RI_CATALOGUE = `# Nghị quyết HĐND huyện Na Rì về các biện pháp bảo đảm thực hiện dân chủ ở cơ sở (kỳ họp thứ 25, 12/2024)
 resolution | na-ri-2024 | Nghị quyết của HĐND huyện Na Rì về các biện pháp bảo đảm thực hiện dân chủ ở cơ sở (12/2024)
 
@@ -16,26 +17,26 @@ indicator | T-2.2 | consultation.answered | commune | quarter | public | Tỷ l�
 indicator | T-2.2 | decisions.held | commune | quarter | public | Số cuộc biểu quyết của Nhân dân đã tổ chức
 indicator | T-2.2 | decisions.online | commune | quarter | public | Số cuộc biểu quyết trực tuyến
 indicator | T-2.2 | decisions.recognised_on_time | commune | quarter | public | Tỷ lệ kết quả bàn, quyết định được gửi và công nhận đúng hạn
-indicator | T-2.2 | dialogue.held | commune | year | public | Tỷ lệ xã tổ chức đối thoại với Nhân dân trong năm (Điều 32)
+indicator | T-2.2 | dialogue.held | commune | year | public | Tỷ lệ xã tổ chức đối thoại với Nhân dân trong năm (Điều 32) | Người đứng đầu cơ quan, đơn vị đối thoại với cán bộ, công chức, viên chức, người lao động trong năm (Điều 59)
 
 target | T-2.3 | 100 | Cơ quan, đơn vị, địa phương ứng dụng công nghệ thông tin trong thực hiện dân chủ ở cơ sở
 indicator | T-2.3 | units.active | village | quarter | public | Tỷ lệ đơn vị có hoạt động trên nền tảng (công khai, trả lời, biểu quyết)
-indicator | T-2.3 | feedback.received | commune | quarter | public | Số phản ánh, kiến nghị tiếp nhận
-indicator | T-2.3 | feedback.on_time | commune | quarter | public | Tỷ lệ phản ánh, kiến nghị giải quyết đúng hạn
-indicator | T-2.3 | feedback.overdue | commune | quarter | public | Số phản ánh, kiến nghị quá hạn chưa giải quyết
-indicator | T-2.3 | feedback.satisfaction | commune | quarter | public | Tỷ lệ người dân hài lòng với kết quả giải quyết
+indicator | T-2.3 | feedback.received | commune | quarter | public | Số phản ánh, kiến nghị tiếp nhận | Số phản ánh, kiến nghị cơ quan, đơn vị tiếp nhận
+indicator | T-2.3 | feedback.on_time | commune | quarter | public | Tỷ lệ phản ánh, kiến nghị giải quyết đúng hạn | Tỷ lệ phản ánh, kiến nghị cơ quan, đơn vị giải quyết đúng hạn
+indicator | T-2.3 | feedback.overdue | commune | quarter | public | Số phản ánh, kiến nghị quá hạn chưa giải quyết | Số phản ánh, kiến nghị cơ quan, đơn vị để quá hạn chưa giải quyết
+indicator | T-2.3 | feedback.satisfaction | commune | quarter | public | Tỷ lệ người dân hài lòng với kết quả giải quyết | Tỷ lệ người gửi hài lòng với kết quả cơ quan, đơn vị giải quyết
 indicator | T-2.3 | feedback.desk_rating | commune | quarter | public | Chỉ số hài lòng tại bộ phận một cửa (đánh giá QR)
 
 target | T-2.4 | 100 | Cơ quan, đơn vị, địa phương ban hành quy chế dân chủ; hương ước, quy ước được rà soát, sửa đổi theo quy định
-indicator | T-2.4 | workplace.regulation_in_force | agency | year | public | Tỷ lệ xã, cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực
-indicator | T-2.4 | workplace.conference_held | agency | year | public | Tỷ lệ cơ quan (trên 7 người) tổ chức hội nghị cán bộ, công chức đúng hạn
+indicator | T-2.4 | workplace.regulation_in_force | agency | year | public | Tỷ lệ xã, cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực | Cơ quan, đơn vị có quy chế thực hiện dân chủ còn hiệu lực (Điều 59)
+indicator | T-2.4 | workplace.conference_held | agency | year | public | Tỷ lệ cơ quan (trên 7 người) tổ chức hội nghị cán bộ, công chức đúng hạn | Cơ quan, đơn vị tổ chức hội nghị cán bộ, công chức, viên chức đúng hạn (trên 7 người, Điều 51)
 indicator | T-2.4 | covenants.in_force | village | year | public | Tỷ lệ thôn, tổ dân phố có hương ước, quy ước được công nhận còn hiệu lực
 indicator | T-2.4 | covenants.reviewed_this_year | village | year | public | Tỷ lệ hương ước, quy ước còn hiệu lực được rà soát trong kỳ
 
 target | T-2.5 | 100 | Cơ quan, đơn vị, địa phương tạo điều kiện cho Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng hoạt động
-indicator | T-2.5 | oversight.boards_formed | commune | year | public | Tỷ lệ xã có Ban Thanh tra nhân dân được công nhận
-indicator | T-2.5 | oversight.boards_active | commune | year | public | Tỷ lệ Ban có kế hoạch và hoạt động trong năm
-indicator | T-2.5 | oversight.answered_15_days | commune | quarter | public | Tỷ lệ kiến nghị của Ban được trả lời trong 15 ngày
+indicator | T-2.5 | oversight.boards_formed | commune | year | public | Tỷ lệ xã có Ban Thanh tra nhân dân được công nhận | Cơ quan, đơn vị có Ban Thanh tra nhân dân được công nhận (trên 7 người, Điều 60)
+indicator | T-2.5 | oversight.boards_active | commune | year | public | Tỷ lệ Ban có kế hoạch và hoạt động trong năm | Ban Thanh tra nhân dân của cơ quan, đơn vị có kế hoạch và hoạt động trong năm
+indicator | T-2.5 | oversight.answered_15_days | commune | quarter | public | Tỷ lệ kiến nghị của Ban được trả lời trong 15 ngày | Tỷ lệ kiến nghị của Ban được người đứng đầu trả lời trong 15 ngày (Điều 63)
 
 target | M-3.8 | 100 | Khen thưởng, kỷ luật trong thực hiện dân chủ ở cơ sở (biện pháp 3.8)
 indicator | M-3.8 | monitoring.commendations | commune | year | internal | Số cá nhân, tập thể được khen thưởng

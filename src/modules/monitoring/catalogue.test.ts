@@ -1,7 +1,7 @@
 // The target catalogue (issue 9 item 1): Na Rì's resolution parses with its five targets; a malformed
 // file is refused with its line and the reason.
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, parseCatalogue } from './catalogue.js';
+import { CatalogueError, labelOf, parseCatalogue } from './catalogue.js';
 import { NA_RI_CATALOGUE } from './catalogue-na-ri.js';
 
 const HEAD = 'resolution | test-2026 | Nghị quyết thử\n';
@@ -40,6 +40,21 @@ describe('target catalogue (RESOLUTION.md Article 1.2)', () => {
     });
     expect(c.measures.find((m) => m.indicator === 'monitoring.discipline')?.public).toBe(false);
   });
+  it("an indicator may carry its wording for an agency's page; a file without it keeps the label there", () => {
+    const c = parseCatalogue(
+      `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | workplace.regulation_in_force | agency | year | public | Tỷ lệ xã có quy chế | Có quy chế\nindicator | T-1 | feedback.on_time | commune | quarter | public | Đúng hạn\n`,
+    );
+    expect(c.measures.map((m) => [labelOf(m, false), labelOf(m, true)])).toEqual([
+      ['Tỷ lệ xã có quy chế', 'Có quy chế'],
+      ['Đúng hạn', 'Đúng hạn'],
+    ]);
+    // Na Rì's: every measure an agency's page shows is worded for an agency, not "Tỷ lệ xã …".
+    const naRi = parseCatalogue(NA_RI_CATALOGUE).measures;
+    expect(labelOf(naRi.find((m) => m.indicator === 'oversight.boards_formed')!, true)).toBe(
+      'Cơ quan, đơn vị có Ban Thanh tra nhân dân được công nhận (trên 7 người, Điều 60)',
+    );
+    expect(naRi.find((m) => m.indicator === 'covenants.in_force')!.agencyLabel).toBeNull();
+  });
   it('accepts comments, blank lines, a BOM and CRLF line ends', () => {
     const c = parseCatalogue(
       `\uFEFF# x\r\n${HEAD}\r\ntarget | T-1 | 90% | Một\r\nindicator | T-1 | feedback.on_time | commune | quarter | public | Đúng hạn\r\n`,
@@ -62,6 +77,13 @@ describe('target catalogue (RESOLUTION.md Article 1.2)', () => {
     ['a bad period', `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | feedback.on_time | commune | month | public | y`, 3, 'kỳ "month"'],
     ['a duplicate target', `${HEAD}target | T-1 | 100 | x\ntarget | T-1 | 100 | y`, 3, 'đã khai báo ở dòng 2'],
     ['a target nothing measures', `${HEAD}target | T-1 | 100 | x`, 2, 'không có chỉ số nào đo'],
+    [
+      'an empty agency label',
+      `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | feedback.on_time | commune | year | public | y |`,
+      3,
+      'trường thứ 8 (tên chỉ số cho cơ quan, đơn vị) để trống',
+    ],
+    ['a ninth field', `${HEAD}target | T-1 | 100 | x\nindicator | T-1 | feedback.on_time | commune | year | public | y | z | w`, 3, 'cần 7 hoặc 8 trường'],
     ['no resolution line', 'target | T-1 | 100 | x', 1, '"resolution" phải đứng trước'],
     ['an empty file', '# nothing\n', 1, 'không có dòng "resolution"'],
   ])('refuses %s with the line and the reason', (_what, text, line, reason) => {

@@ -5,7 +5,9 @@
 //   # comment
 //   resolution | <key> | <title>
 //   target     | <id> | <goal %> | <definition>
-//   indicator  | <target id> | <module>.<name> | <province|commune|village|agency> | <year|quarter> | <public|internal> | <label>
+//   indicator  | <target id> | <module>.<name> | <province|commune|village|agency> | <year|quarter> | <public|internal> | <label> [| <agency label>]
+// The optional last field words the measure for one agency's page and rows ("Có quy chế … còn hiệu
+// lực" rather than "Tỷ lệ xã có …"); files without it load as before and show the label.
 // The level says where the target is set; an agency's page (issue 9 item 4) measures an indicator only
 // when its module computes it per agency (module.ts `agencyCompute`), and says "không áp dụng" otherwise.
 // A malformed file is refused whole with the first bad line and the reason (in Vietnamese, for the
@@ -21,6 +23,8 @@ export type Measure = {
   period: 'year' | 'quarter';
   public: boolean;
   label: string;
+  /** The label on an agency's page and rows; null: `label` is used there too. */
+  agencyLabel: string | null;
   line: number;
 };
 export type Catalogue = { key: string; title: string; targets: Target[]; measures: Measure[] };
@@ -68,8 +72,8 @@ export function parseCatalogue(text: string): Catalogue {
       if (!definition) fail('thiếu nội dung chỉ tiêu.');
       targets.push({ id, goal: g, definition, line });
     } else if (f[0] === 'indicator') {
-      want(7);
-      const [, target, indicator, level, period, vis, label] = f as [string, string, string, string, string, string, string];
+      if (f.length !== 7 && f.length !== 8) fail(`dòng "indicator" cần 7 hoặc 8 trường cách nhau bởi "|", có ${f.length}.`);
+      const [, target, indicator, level, period, vis, label, agencyLabel] = f as [string, string, string, string, string, string, string, string?];
       if (!targets.some((t) => t.id === target)) fail(`chỉ tiêu "${target}" chưa được khai báo ở các dòng trên.`);
       if (!INDICATOR.test(indicator)) fail(`chỉ số "${indicator}" phải có dạng <phân hệ>.<tên>, ví dụ disclosure.on_time.`);
       if (measures.some((m) => m.target === target && m.indicator === indicator)) fail(`chỉ số ${indicator} đã gắn với ${target}.`);
@@ -77,7 +81,17 @@ export function parseCatalogue(text: string): Catalogue {
       if (period !== 'year' && period !== 'quarter') fail(`kỳ "${period}" không hợp lệ (year, quarter).`);
       if (vis !== 'public' && vis !== 'internal') fail(`"${vis}" phải là public hoặc internal.`);
       if (!label) fail('thiếu tên chỉ số.');
-      measures.push({ target, indicator, level: level as Level, period: period as 'year' | 'quarter', public: vis === 'public', label, line });
+      if (agencyLabel === '') fail('trường thứ 8 (tên chỉ số cho cơ quan, đơn vị) để trống: điền tên hoặc bỏ trường này.');
+      measures.push({
+        target,
+        indicator,
+        level: level as Level,
+        period: period as 'year' | 'quarter',
+        public: vis === 'public',
+        label,
+        agencyLabel: agencyLabel ?? null,
+        line,
+      });
     } else fail(`không hiểu từ khóa "${f[0]}" (resolution, target, indicator).`);
   });
   const h = head as { key: string; title: string } | null;
@@ -86,3 +100,6 @@ export function parseCatalogue(text: string): Catalogue {
   if (bare) throw new CatalogueError(bare.line, `chỉ tiêu ${bare.id} không có chỉ số nào đo.`);
   return { key: h.key, title: h.title, targets, measures };
 }
+
+/** The measure's wording for an agency (its agency label) or for a unit. */
+export const labelOf = (m: Measure, agency: boolean): string => (agency ? (m.agencyLabel ?? m.label) : m.label);

@@ -48,7 +48,8 @@ export async function catalogues(deps: AppDeps): Promise<Catalogue[]> {
   return [parseCatalogue(NA_RI_CATALOGUE), ...loaded.filter((c) => c.key !== 'na-ri-2024')];
 }
 
-export type Cell = { value: number; of: number | null; share: number | null } | null;
+/** `noStaffCount`: an agency's figure that waits for its staff count (module.ts IndicatorValue). */
+export type Cell = { value: number; of: number | null; share: number | null; noStaffCount?: true } | null;
 /** `notApplicable`: an agency row whose indicator has no meaning inside an agency (no `agencyCompute`). */
 export type Row = { measure: Measure; kind: 'share' | 'count' | null; goal: number; cells: Map<number, Cell>; notApplicable?: boolean };
 
@@ -87,6 +88,7 @@ export async function evaluateAgencies(deps: AppDeps, cat: Catalogue, agencies: 
 }
 
 const toCell = (v: IndicatorValue | undefined, kind: 'share' | 'count'): Cell => {
+  if (v?.noStaffCount) return { value: 0, of: null, share: null, noStaffCount: true };
   const value = v?.value ?? 0;
   const of = kind === 'share' ? (v?.of ?? 0) : null;
   // `of` 0: nothing to measure in the period, shown as "none due", not as 0 % or 100 %.

@@ -3,7 +3,7 @@
 // meaning inside an agency says so ("không áp dụng") rather than 0.
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
-import type { Catalogue } from './catalogue.js';
+import { type Catalogue, labelOf } from './catalogue.js';
 import { agenciesOf, evaluateAgencies, type Period } from './compute.js';
 
 export async function agencyIndicatorRows(deps: AppDeps, unit: Unit, cat: Catalogue, p: Period): Promise<(string | number | null)[][]> {
@@ -15,12 +15,12 @@ export async function agencyIndicatorRows(deps: AppDeps, unit: Unit, cat: Catalo
       return [
         r.measure.target,
         r.measure.indicator,
-        r.measure.label,
+        labelOf(r.measure, true),
         // Agencies have no administrative code: their id, marked as an agency's.
         `CQ-${a.id}`,
         a.name,
         p.key,
-        r.notApplicable ? 'không áp dụng' : c ? c.value : 'chưa đo',
+        r.notApplicable ? 'không áp dụng' : c?.noStaffCount ? 'chưa có số liệu biên chế' : c ? c.value : 'chưa đo',
         c?.of ?? null,
         c?.share == null ? null : Math.round(c.share * 1000) / 10,
         r.kind === 'share' && !r.notApplicable ? r.goal : null,

@@ -163,6 +163,7 @@ export function cellText(c: Cell, kind: Row['kind'], lang: 'vi' | 'en', na = fal
   const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
   if (na) return lang === 'vi' ? 'không áp dụng' : 'not applicable';
   if (!kind || !c) return lang === 'vi' ? 'chưa đo' : 'not measured yet';
+  if (c.noStaffCount) return lang === 'vi' ? 'chưa có số liệu biên chế' : 'no staff count yet';
   if (kind === 'count') return nf.format(c.value);
   if (c.share === null) return lang === 'vi' ? 'chưa phát sinh' : 'nothing due';
   return `${nf.format(c.value)}/${nf.format(c.of ?? 0)} (${Math.round(c.share * 100)}%)`;
@@ -171,7 +172,7 @@ export function cellText(c: Cell, kind: Row['kind'], lang: 'vi' | 'en', na = fal
 /** met | behind | none (nothing due) | unmeasured | count (no goal to compare) | na (not for agencies). */
 export function status(c: Cell, kind: Row['kind'], goal: number, na = false): 'met' | 'behind' | 'none' | 'unmeasured' | 'count' | 'na' {
   if (na) return 'na';
-  if (!kind || !c) return 'unmeasured';
+  if (!kind || !c || c.noStaffCount) return 'unmeasured';
   if (kind === 'count') return 'count';
   if (c.share === null) return 'none';
   return c.share * 100 >= goal ? 'met' : 'behind';

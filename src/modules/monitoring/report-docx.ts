@@ -2,6 +2,7 @@
 // Article 3; Law 10/2022 Art 86), as a Word file in the Decree 30/2020 administrative layout (national
 // motto, issuing body, number, place and date, title, body, recipients, signature block).
 import { decree30Document, headerTable, packDocx, para, placeOf, signatureBlock, titleBlock } from '../../platform/docs/decree30.js';
+import { labelOf } from './catalogue.js';
 import { cellText, type Dashboard, status } from './model.js';
 
 const periodWords = (d: Dashboard) =>
@@ -40,7 +41,7 @@ export async function reportDocx(d: Dashboard, today: string): Promise<Buffer> {
     for (const a of d.agencies) {
       const lacking = d.agencyRows
         .filter((r) => status(r.cells.get(a.agency.id) ?? null, r.kind, r.goal, r.notApplicable) === 'behind')
-        .map((r) => r.measure.label);
+        .map((r) => labelOf(r.measure, true));
       const score = a.score === null ? 'chưa có chỉ số đo được' : `đạt bình quân ${pct(a.score)} mức mục tiêu`;
       body.push(para(`- ${a.agency.name}: ${score}${lacking.length ? `; chưa đạt: ${lacking.join('; ')}` : ''}.`, { align: 'both' }));
     }

@@ -6,6 +6,9 @@ import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
 import { type AgencyQuery, existedIn, type IndicatorValue, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { staffCountsOn } from '../workplace/staff-counts.js';
+import { rulesOn } from './commands/common.js';
+import { agencyBoardRequired } from './rules/boards.js';
 
 /** Per agency id: `value` of `of` from rows grouped by the board's agency (Law 10/2022 Arts 60–63). */
 function perAgency(q: AgencyQuery, rows: { agency_id: number | null; value: number | string | null; of: number | string | null }[]) {
@@ -42,25 +45,36 @@ export const oversightIndicators: Record<string, ModuleIndicator> = {
         true,
       );
     },
-    /** Each agency: its People's Inspection Board recognised in the period (Arts 60–61); where the union
-     * performs its tasks (07 staff or fewer, Art 63(2)(e)) nothing is due. */
+    /** Each agency of more than 07 staff: its People's Inspection Board recognised in the period (Arts
+     * 60–61). At 07 staff or fewer no board is due (the union performs its tasks, Art 63(2)(e)); with
+     * no staff count in the workplace module (the one source; the board's own `staff_count` is the
+     * figure the conference was held on) the duty is unknown: "no staff count yet", never failing. */
     agencyCompute: async (deps, q) => {
-      const rows = await deps.db
-        .selectFrom('oversight_boards as b')
-        .select([
-          'b.agency_id',
-          sql<number>`max(case when b.status <> 'union_performs' and b.recognised_on is not null and b.recognised_on <= ${q.to} then 1 else 0 end)`.as('value'),
-          sql<number>`min(case when b.status = 'union_performs' then 0 else 1 end)`.as('of'),
-        ])
-        .where('b.kind', '=', 'agency_inspection')
-        .where('b.agency_id', 'in', agencyIds(q))
-        .where((eb) => eb.or([eb('b.closed_on', 'is', null), eb('b.closed_on', '>=', q.from)]))
-        .groupBy('b.agency_id')
-        .execute();
-      const out = perAgency(q, rows);
-      // An agency with no board at all owes one (unless the union performs its tasks, above).
-      for (const [id, v] of out) if (!rows.some((r) => r.agency_id === id)) v.of = 1;
-      return out;
+      const ids = agencyIds(q);
+      const [staff, rows] = await Promise.all([
+        staffCountsOn(deps.db, ids, q.to),
+        deps.db
+          .selectFrom('oversight_boards as b')
+          .select('b.agency_id')
+          .distinct()
+          .where('b.kind', '=', 'agency_inspection')
+          .where('b.agency_id', 'in', ids)
+          .where('b.status', '<>', 'union_performs')
+          .where('b.recognised_on', 'is not', null)
+          .where('b.recognised_on', '<=', q.to)
+          .where((eb) => eb.or([eb('b.closed_on', 'is', null), eb('b.closed_on', '>=', q.from)]))
+          .execute(),
+      ]);
+      const formed = new Set(rows.map((r) => r.agency_id));
+      const r = rulesOn(q.to);
+      return new Map(
+        q.agencies.map((a): [number, IndicatorValue] => {
+          const n = staff.get(a.id);
+          if (formed.has(a.id)) return [a.id, { value: 1, of: 1 }];
+          if (n === undefined) return [a.id, { value: 0, of: null, noStaffCount: true }];
+          return [a.id, { value: 0, of: agencyBoardRequired(n, r) ? 1 : 0 }];
+        }),
+      );
     },
   },
   boards_active: {

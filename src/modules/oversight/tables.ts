@@ -21,6 +21,8 @@ export interface OversightBoardTable {
   project_id: number | null;
   status: BoardStatus;
   planned_size: number;
+  /** The staff figure the union judged the board on, on the conference day (R-F8), kept as the board's
+   * history; the indicators take an agency's staff count from the workplace module only (staff-counts.ts). */
   staff_count: number | null;
   elected_on: string | null;
   recognition_due: string | null;

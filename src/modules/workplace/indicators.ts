@@ -37,9 +37,11 @@ function dueYears(q: { from: string; to: string }): number[] {
   }
   return years;
 }
-/** A register row that owes a conference: an agency with more than 07 staff (Art 51(2)). */
+/** A register row counted for R-G3 (Art 51(2)): an agency that held its conference (any size), or one
+ * known to have more than 07 staff. An agency with no staff count is not counted as owing one: its
+ * duty is unknown until its head records the count (not measured, not failing). */
 const owes = (r: { agencyId: number | null; conference: string | null; staff: number | null }) =>
-  !(r.agencyId === null || r.conference === 'optional' || (r.staff !== null && r.staff <= WORKPLACE_RULES.optionalMaxStaff));
+  r.agencyId !== null && (r.conference === 'held' || r.conference === 'held_late' || (r.staff !== null && r.staff > WORKPLACE_RULES.optionalMaxStaff));
 
 /** R-G3 (Art 51(1)–(2)): of the agencies with more than 07 staff, the share that held a valid conference
  * in time, for each work year whose deadline (31/03) falls in the period. */
@@ -63,16 +65,21 @@ export const conferenceHeld: ModuleIndicator = {
     }
     return out;
   },
-  /** Each agency: its conferences held in time of those it owed (an agency of 07 staff or fewer owes none). */
+  /** Each agency: its conferences held in time of those it owed (an agency of 07 staff or fewer owes
+   * none); an agency with no staff count and no conference held is "no staff count yet". */
   agencyCompute: async (deps, q: AgencyQuery) => {
     const out = new Map<number, IndicatorValue>(q.agencies.map((a) => [a.id, { value: 0, of: 0 }]));
-    for (const y of dueYears(q))
+    const years = dueYears(q);
+    for (const y of years)
       for (const r of await agencyRegisterOf(deps.db, q.agencies, conferenceDeadline(y), y)) {
-        if (!owes(r)) continue;
         const v = out.get(r.agencyId!)!;
+        if (r.staff === null && !owes(r)) v.noStaffCount = true;
+        if (!owes(r)) continue;
         v.of = (v.of ?? 0) + 1;
         if (r.conference === 'held') v.value += 1;
       }
+    // A conference held in one year and a count missing in another: the known figure stands.
+    for (const v of out.values()) if (v.noStaffCount && v.of) delete v.noStaffCount;
     return out;
   },
 };

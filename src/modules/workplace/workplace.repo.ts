@@ -2,6 +2,7 @@
 import type { Conn } from '../../db/index.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
 import { conferenceYearState, type YearState } from './rules/conference.js';
+import { staffCountsOn } from './staff-counts.js';
 import type { WorkplaceRegulation } from './tables.js';
 
 export type RegisterRow = {
@@ -57,7 +58,7 @@ export async function registerOf(db: Conn, communes: { id: number; name: string;
 export async function agencyRegisterOf(db: Conn, agencies: { id: number; name: string; unit_id: number; path: string }[], date: string, workYear: number) {
   const agencyIds = agencies.map((a) => a.id);
   if (agencyIds.length === 0) return [];
-  const [regs, staffRows, confs] = await Promise.all([
+  const [regs, staffCounts, confs] = await Promise.all([
     db
       .selectFrom('workplace_regulations')
       .selectAll()
@@ -65,12 +66,7 @@ export async function agencyRegisterOf(db: Conn, agencies: { id: number; name: s
       .where('in_force_from', '<=', date)
       .where('agency_id', 'in', agencyIds)
       .execute(),
-    db
-      .selectFrom('workplace_staff_counts')
-      .select(['agency_id', 'staff', 'counted_on', 'id'])
-      .where('agency_id', 'in', agencyIds)
-      .where('counted_on', '<=', date)
-      .execute(),
+    staffCountsOn(db, agencyIds, date),
     db
       .selectFrom('workplace_conferences')
       .select(['agency_id', 'held_on', 'outcome'])
@@ -78,14 +74,8 @@ export async function agencyRegisterOf(db: Conn, agencies: { id: number; name: s
       .where('work_year', '=', workYear)
       .execute(),
   ]);
-  const latestStaff = new Map<number, { staff: number; key: string }>();
-  for (const s of staffRows) {
-    const key = `${s.counted_on}#${String(s.id).padStart(10, '0')}`;
-    const cur = latestStaff.get(s.agency_id);
-    if (!cur || key > cur.key) latestStaff.set(s.agency_id, { staff: s.staff, key });
-  }
   return agencies.map((a): RegisterRow => {
-    const staff = latestStaff.get(a.id)?.staff ?? null;
+    const staff = staffCounts.get(a.id) ?? null;
     const held = confs.filter((x) => x.agency_id === a.id).map((x) => ({ heldOn: x.held_on, valid: x.outcome === 'valid' }));
     return {
       unitId: a.unit_id,

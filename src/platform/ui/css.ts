@@ -42,6 +42,7 @@ dl.kv dt{font-weight:700}
 dl.kv dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:0 0 1rem}
 th,td{text-align:left;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
+tr.group>*{border-top:2px solid #0b0c0c}th.sub{font-weight:400;padding-left:1rem}
 .fg{margin:0 0 1.25rem}
 .fg.err{border-left:5px solid #d4351c;padding-left:.75rem}
 label,.lbl{display:block;font-weight:700;margin-bottom:.25rem}

@@ -33,7 +33,8 @@ export const monitoringVi = {
   'monitoring.agencies.table': 'Các chỉ số của từng cơ quan, đơn vị, cơ quan chậm nhất trước',
   'monitoring.col.agency': 'Cơ quan, đơn vị',
   'monitoring.agency.lead': 'Cơ quan, đơn vị thuộc {unit}',
-  'monitoring.agency.note': '"Không áp dụng": chỉ số đo ở xã, thôn, không có ý nghĩa với một cơ quan, đơn vị (không tính là 0%).',
+  'monitoring.agency.note':
+    '"Không áp dụng": chỉ số đo ở xã, thôn, không có ý nghĩa với một cơ quan, đơn vị (không tính là 0%). "Chưa có số liệu biên chế": cơ quan chưa ghi số cán bộ, công chức, viên chức, người lao động nên chưa biết có phải tổ chức hội nghị cán bộ, công chức, thành lập Ban Thanh tra nhân dân (trên 07 người) hay không (không tính là chưa đạt).',
   'monitoring.evidence.title': 'Hồ sơ và minh chứng trong kỳ',
   'monitoring.evidence.lead': 'Hồ sơ công chức đã nhập cho {unit} trong kỳ; bấm vào tên tệp để mở minh chứng.',
   'monitoring.evidence.none': 'Trong kỳ chưa có hồ sơ nào.',
@@ -146,7 +147,8 @@ export const monitoringEn: Record<keyof typeof monitoringVi, string> = {
   'monitoring.agencies.table': 'Indicators of each agency, furthest behind first',
   'monitoring.col.agency': 'Agency',
   'monitoring.agency.lead': 'An agency of {unit}',
-  'monitoring.agency.note': '"Not applicable": an indicator measured for communes and villages that has no meaning for an agency (not counted as 0%).',
+  'monitoring.agency.note':
+    '"Not applicable": an indicator measured for communes and villages that has no meaning for an agency (not counted as 0%). "No staff count yet": the agency has not recorded its staff, so whether it must hold a staff conference or elect a People’s Inspection Board (more than 7 staff) is unknown (not counted as behind).',
   'monitoring.evidence.title': 'Records and evidence in the period',
   'monitoring.evidence.lead': 'Records entered by officials for {unit} in the period; select a file name to open the evidence.',
   'monitoring.evidence.none': 'No records in the period.',

@@ -1,9 +1,10 @@
 // The drill-down's last level on a unit's dashboard (issue 9 item 4 "village / agency"): the agencies
 // inside the unit with the indicators that mean something for an agency (T-2.4 regulation and staff
-// conference, T-2.5 inspection board, the feedback it handles, its head's dialogue), one column per
+// conference, T-2.5 inspection board, the feedback it handles, its head's dialogue), one row group per
 // agency, furthest behind first; and, for internal readers, the unit's records with their evidence.
 import { formatDate } from '../../../platform/i18n/index.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
+import { labelOf } from '../catalogue.js';
 import { cellText, type Dashboard } from '../model.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
@@ -12,6 +13,8 @@ export function AgenciesSection({ view, d, q }: { view: ViewCtx; d: Dashboard; q
   const { t, lang } = view;
   if (d.agencies.length === 0) return null;
   const rows = d.agencyRows.filter((r) => r.kind && !r.notApplicable);
+  // Two columns whatever the number of agencies (readable on a 360 px phone): each agency is a row
+  // group headed by its name and attainment, its indicators one row each.
   return (
     <section aria-labelledby="h-agencies">
       <h2 id="h-agencies">{t('monitoring.agencies')}</h2>
@@ -21,31 +24,29 @@ export function AgenciesSection({ view, d, q }: { view: ViewCtx; d: Dashboard; q
         <thead>
           <tr>
             <th scope="col">{t('monitoring.col.indicator')}</th>
-            {d.agencies.map((a) => (
-              <th scope="col" key={a.agency.id}>
-                <a href={`/monitoring/agencies/${a.agency.id}?${q}`}>{a.agency.name}</a>
-              </th>
-            ))}
+            <th scope="col">{t('monitoring.col.value')}</th>
           </tr>
         </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t('monitoring.col.attainment')}</th>
-            {d.agencies.map((a) => (
-              <td key={a.agency.id}>{a.score === null ? t('monitoring.status.unmeasured') : pct(a.score)}</td>
-            ))}
-          </tr>
-          {rows.map((r) => (
-            <tr key={r.measure.indicator}>
-              <th scope="row">
-                {r.measure.label} <span class="muted">({r.measure.target})</span>
+        {d.agencies.map((a) => (
+          <tbody key={a.agency.id}>
+            <tr class="group">
+              <th scope="rowgroup">
+                <a href={`/monitoring/agencies/${a.agency.id}?${q}`}>{a.agency.name}</a>
               </th>
-              {d.agencies.map((a) => (
-                <td key={a.agency.id}>{cellText(r.cells.get(a.agency.id) ?? null, r.kind, lang)}</td>
-              ))}
+              <td>
+                {t('monitoring.col.attainment')}: {a.score === null ? t('monitoring.status.unmeasured') : pct(a.score)}
+              </td>
             </tr>
-          ))}
-        </tbody>
+            {rows.map((r) => (
+              <tr key={r.measure.indicator}>
+                <th scope="row" class="sub">
+                  {labelOf(r.measure, true)} <span class="muted">({r.measure.target})</span>
+                </th>
+                <td>{cellText(r.cells.get(a.agency.id) ?? null, r.kind, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </section>
   );

@@ -21,7 +21,7 @@ export function AgencyPage({ view, d, years }: { view: ViewCtx; d: AgencyDashboa
       </p>
       <Filters view={view} action={`/monitoring/agencies/${d.agency.id}`} d={d} years={years} />
       <h2>{t('monitoring.targets')}</h2>
-      <Targets view={view} d={d} id={d.agency.id} />
+      <Targets view={view} d={d} id={d.agency.id} agency />
       <Trend view={view} trend={d.trend} />
       <p class="muted">{t('monitoring.agency.note')}</p>
       <p class="muted">{t('monitoring.attainment.note')}</p>

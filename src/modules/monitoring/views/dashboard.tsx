@@ -4,6 +4,7 @@
 import { formatDateTime } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
+import { labelOf } from '../catalogue.js';
 import { cellText, type Dashboard, status } from '../model.js';
 import { BarChart, TrendChart } from '../svg.js';
 import { AgenciesSection, EvidenceSection } from './agencies.js';
@@ -141,8 +142,8 @@ export function Filters({
   );
 }
 
-/** Each target of the catalogue with its measures for one unit or agency (`id`) against the goal. */
-export function Targets({ view, d, id }: { view: ViewCtx; d: Pick<Dashboard, 'catalogue' | 'rows'>; id: number }) {
+/** Each target of the catalogue with its measures for one unit or agency (`id`, `agency`: worded for it) against the goal. */
+export function Targets({ view, d, id, agency = false }: { view: ViewCtx; d: Pick<Dashboard, 'catalogue' | 'rows'>; id: number; agency?: boolean }) {
   const { t, lang } = view;
   return (
     <>
@@ -170,7 +171,7 @@ export function Targets({ view, d, id }: { view: ViewCtx; d: Pick<Dashboard, 'ca
                   return (
                     <tr key={r.measure.indicator}>
                       <td>
-                        {r.measure.label} <span class="muted">({r.measure.indicator})</span>
+                        {labelOf(r.measure, agency)} <span class="muted">({r.measure.indicator})</span>
                       </td>
                       <td>{cellText(c, r.kind, lang, r.notApplicable)}</td>
                       <td>{r.kind === 'share' && !r.notApplicable ? `${r.goal}%` : '—'}</td>
