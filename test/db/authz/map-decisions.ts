@@ -1,0 +1,42 @@
+import { C, get, type Mapping, V } from './probe.js';
+import { communeMatter } from './setups.js';
+
+export const DECISIONS: Record<string, Mapping> = {
+  // decisions
+  'decisions.readPublished': { level: 'village', page: () => get('/matters/1'), api: () => get('/api/v1/decisions/1') },
+  'decisions.readManaged': {
+    unmapped: 'every demo result is already published (then public, R-A17); before publication the documents answer 403 (test/db/decisions-docs.test.ts)',
+  },
+  'decisions.proposeVillage': { level: 'village', page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: {} }) },
+  'decisions.proposeCommune': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/decisions`, form: {} }) },
+  'decisions.recordConsents': {
+    level: 'village',
+    anyOf: ['giveConsent'],
+    page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: { proposer: 'initiative' } }),
+  },
+  // The commands below authorise before they look at the state (initiative.ts matterFor, common.ts
+  // voteFor, annul.ts): a role the rules allow gets a wrong-state flash or a field error on the demo
+  // record, a role they refuse gets 403, whatever state the record is in.
+  'decisions.approveInitiative': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/approve', form: {} }) },
+  'decisions.giveConsent': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/consent', form: {} }) },
+  'decisions.runVote': { level: 'village', page: () => get('/votes/5/minutes') },
+  'decisions.publishResult': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/publish', form: {} }) },
+  'decisions.confirmAsVillageHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'village_head' } }) },
+  'decisions.confirmAsFrontHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'front_head' } }) },
+  'decisions.castOnline': {
+    unmapped: 'a refused ballot is answered as a page saying why (not_representative), not a status (test/db/decisions-ballots.test.ts)',
+  },
+  // concludeCommune authorises, then finds no village result yet: the allowed answer is the form's error.
+  'decisions.recogniseCommittee': {
+    level: 'commune',
+    setup: communeMatter,
+    page: (_f, id) => ({ method: 'POST', path: `/matters/${id}/conclude`, form: {} }),
+  },
+  'decisions.recogniseFront': {
+    unmapped:
+      "only a vote on item 5 (an election the Front recognises) reaches the Front's check; the demo has none in Na Rì and a setup would run a whole election",
+  },
+  'decisions.annul': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/annul', form: {} }) },
+  'decisions.manageElection': { level: 'commune', page: (f) => get(`/units/${C(f)}/elections/new`) },
+  'decisions.manageRegister': { level: 'village', page: (f) => get(`/units/${V(f)}/households/new`) },
+};

@@ -1,0 +1,38 @@
+import { C, get, type Mapping } from './probe.js';
+import { boardItem } from './setups.js';
+
+export const FEEDBACK: Record<string, Mapping> = {
+  // feedback
+  'feedback.submit': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/new`) },
+  'feedback.readPublic': { level: 'commune', page: () => get('/feedback') },
+  'feedback.record': { level: 'commune', agency: true, page: (f) => get(`/units/${C(f)}/feedback/record`) },
+  // The queue opens for every role with a list of its own (queue.ts scopeFor).
+  'feedback.handle': { level: 'commune', agency: true, anyOf: ['oversee', 'handleSupervision'], page: (f) => get(`/units/${C(f)}/feedback/manage`) },
+  'feedback.handleSupervision': {
+    level: 'commune',
+    agency: true,
+    anyOf: ['handle', 'oversee'],
+    page: (f) => get(`/units/${C(f)}/feedback/manage`),
+  },
+  // An item routed to the board (handle.ts mayHandle): its members, and the commune's handlers, may
+  // record a step; a stale version makes the allowed answer a 409 that writes nothing.
+  'feedback.handleBoard': {
+    level: 'commune',
+    anyOf: ['handle'],
+    setup: boardItem,
+    page: (_f, id) => ({ method: 'POST', path: `/feedback/manage/${id}/step`, form: { version: '0' } }),
+  },
+  'feedback.oversee': { level: 'commune', anyOf: ['handle'], page: (f) => get(`/units/${C(f)}/feedback/register.csv`) },
+  'feedback.viewIdentity': {
+    unmapped: 'the identity POST also depends on the kind and on the person denounced (identityAllowed); covered by test/db/feedback-confidentiality.test.ts',
+  },
+  'feedback.viewIdentityBoard': { unmapped: 'as viewIdentity, for items routed to the board' },
+  'feedback.viewDenouncerIdentity': { unmapped: 'as viewIdentity, for denunciations only' },
+  // Answering the demo complaint (accepted) with a stale version: runChange authorises before it
+  // compares versions, so an allowed role gets 409 "changed meanwhile" and nothing is written.
+  'feedback.decide': { level: 'commune', page: () => ({ method: 'POST', path: '/feedback/manage/2/answer', form: { version: '0' } }) },
+  'feedback.configure': { level: 'commune', page: (f) => get(`/units/${C(f)}/feedback/settings`) },
+  'feedback.manageReception': { level: 'commune', page: () => get('/reception/manage/days/1') },
+  'feedback.manageQr': { level: 'commune', page: (f) => get(`/units/${C(f)}/qr`) },
+  'feedback.readRatings': { level: 'commune', page: (f) => get(`/units/${C(f)}/ratings`) },
+};
