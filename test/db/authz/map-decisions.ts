@@ -1,3 +1,5 @@
+// Authorisation matrix probes (issue 10 item 2): Community decisions (Law 10/2022 Arts 15–23, Decree 59/2023).
+// See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping, V } from './probe.js';
 import { communeMatter } from './setups.js';
 

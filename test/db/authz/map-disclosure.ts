@@ -1,3 +1,5 @@
+// Authorisation matrix probes (issue 10 item 2): Public disclosure (Law 10/2022 Ch. II §1).
+// See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping } from './probe.js';
 import { disclosureDraft } from './setups.js';
 

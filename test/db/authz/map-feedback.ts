@@ -1,3 +1,5 @@
+// Authorisation matrix probes (issue 10 item 2): Feedback, complaints, denunciations and reception (Law 10/2022 Art 33; Law on Denunciations).
+// See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping } from './probe.js';
 import { boardItem } from './setups.js';
 

@@ -1,3 +1,5 @@
+// Authorisation matrix probes (issue 10 item 2): Oversight, covenants and the workplace (Law 10/2022 Arts 34, 35, 51, 59; Decree 61/2023).
+// See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping, V } from './probe.js';
 import { draftCovenant } from './setups.js';
 
