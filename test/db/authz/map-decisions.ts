@@ -1,6 +1,6 @@
 // Authorisation matrix probes (issue 10 item 2): Community decisions (Law 10/2022 Arts 15–23, Decree 59/2023).
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
-import { C, get, type Mapping, V } from './probe.js';
+import { C, get, type Mapping, post, V } from './probe.js';
 import { communeMatter } from './setups.js';
 
 export const DECISIONS: Record<string, Mapping> = {
@@ -9,8 +9,16 @@ export const DECISIONS: Record<string, Mapping> = {
   'decisions.readManaged': {
     unmapped: 'every demo result is already published (then public, R-A17); before publication the documents answer 403 (test/db/decisions-docs.test.ts)',
   },
-  'decisions.proposeVillage': { level: 'village', page: (f) => ({ method: 'POST', path: `/units/${V(f)}/decisions`, form: {} }) },
-  'decisions.proposeCommune': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/decisions`, form: {} }) },
+  // The form is shown to whoever may propose in some way (propose.ts mayPropose): on a village, the
+  // head, or an initiative's organisers and households (Art 16(2)–(3)).
+  'decisions.proposeVillage': [
+    { level: 'village', page: (f) => post(`/units/${V(f)}/decisions`) },
+    { level: 'village', anyOf: ['recordConsents', 'giveConsent'], page: (f) => get(`/units/${V(f)}/decisions/new`) },
+  ],
+  'decisions.proposeCommune': [
+    { level: 'commune', page: (f) => post(`/units/${C(f)}/decisions`) },
+    { level: 'commune', page: (f) => get(`/units/${C(f)}/decisions/new`) },
+  ],
   'decisions.recordConsents': {
     level: 'village',
     anyOf: ['giveConsent'],
