@@ -1,8 +1,9 @@
 // Authorisation matrix probes (issue 10 item 2): Consultation and dialogue (Law 10/2022 Arts 25–26, 32; Decree 59/2023 Art 10).
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import type { Fixture } from './fixture.js';
-import { C, get, type Mapping, type Probe, type Req, V } from './probe.js';
+import { C, get, type Mapping, type Probe, post, type Req, V } from './probe.js';
 import { consultationDraft, naRiConference } from './setups.js';
+import { COMMENTER, HIDDEN_QUESTION, hiddenQuestion, namedComment } from './setups-content.js';
 
 export const CONSULTATION: Record<string, Mapping> = {
   // consultation
@@ -16,19 +17,35 @@ export const CONSULTATION: Record<string, Mapping> = {
     page: (_f, id) => get(`/consultations/${id}`),
   },
   'consultation.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/consultations/new`) },
-  'consultation.commentOnline': { unmapped: "the comment form takes the place from the resident's household; a refusal re-renders the page with a message" },
+  // An empty comment on Na Rì's open consultation 1: allowed is the form back with its error (422),
+  // refused is 403 (comment.ts authorises before it reads the fields). Only the audience's own people.
+  'consultation.commentOnline': { level: 'commune', residentOf: true, page: () => post('/consultations/1/comments') },
   'consultation.readAgency': { level: 'commune', agency: true, anyOf: ['prepareAgency'], page: (f) => get(`/agencies/${f.agencyId}/consultations`) },
   'consultation.prepareAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/consultations/new`) },
-  'consultation.commentAgency': { unmapped: 'as commentOnline, for agency consultations' },
+  // The same on the school's open consultation 3: its staff, head and union comment (Arts 53–55).
+  'consultation.commentAgency': { level: 'commune', agency: true, page: () => post('/consultations/3/comments') },
   // adverse.ts authorises before the state; the empty union form is refused field by field.
   'consultation.recordUnion': { level: 'commune', agency: true, page: () => ({ method: 'POST', path: '/consultations/3/union', form: {} }) },
-  'consultation.readNames': { unmapped: "it only adds commenters' names to a page everyone may read; no status changes" },
+  // Everyone reads consultation 1; the name of the person who commented is for readNames only (Art 9(2)).
+  'consultation.readNames': {
+    level: 'commune',
+    setup: namedComment,
+    page: () => get('/consultations/1'),
+    shows: (a) => a.body.includes(COMMENTER),
+  },
 
   // dialogue
   'dialogue.readPublic': { level: 'commune', page: () => get('/dialogues/1'), api: () => get('/api/v1/dialogues/1') },
   'dialogue.ask': { level: 'commune', page: () => ({ method: 'POST', path: '/dialogues/2/questions', form: {} }) },
   'dialogue.manage': { level: 'commune', page: (f) => get(`/units/${C(f)}/dialogues/new`) },
-  'dialogue.oversee': { unmapped: 'it only shows hidden questions on a public dialogue page (content, not status); the compliance page is public' },
+  // Everyone reads dialogue 2; a hidden question's text is for those who oversee or manage it.
+  'dialogue.oversee': {
+    level: 'commune',
+    anyOf: ['manage'],
+    setup: hiddenQuestion,
+    page: () => get('/dialogues/2'),
+    shows: (a) => a.body.includes(HIDDEN_QUESTION),
+  },
   'dialogue.readAgency': { level: 'commune', agency: true, anyOf: ['manageAgency'], page: (f) => get(`/agencies/${f.agencyId}/dialogues`) },
   // askQuestion authorises before it looks whether questions are still open (questions.ts): the demo
   // school dialogue, already held, answers an allowed role with the form's message.

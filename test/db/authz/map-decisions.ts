@@ -2,6 +2,7 @@
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping, post, V } from './probe.js';
 import { communeMatter } from './setups.js';
+import { representedHousehold } from './setups-content.js';
 
 export const DECISIONS: Record<string, Mapping> = {
   // decisions
@@ -33,9 +34,13 @@ export const DECISIONS: Record<string, Mapping> = {
   'decisions.publishResult': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/publish', form: {} }) },
   'decisions.confirmAsVillageHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'village_head' } }) },
   'decisions.confirmAsFrontHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'front_head' } }) },
-  'decisions.castOnline': {
-    unmapped: 'a refused ballot is answered as a page saying why (not_representative), not a status (test/db/decisions-ballots.test.ts)',
-  },
+  // The open online vote 5 of village 1. The ballot page refuses with a page saying why, the POST with
+  // 403; every fixture representative represents a household that has not voted, so the role decides.
+  'decisions.castOnline': [
+    { level: 'village', setup: representedHousehold, page: () => get('/votes/5/ballot'), shows: (a) => a.body.includes('name="choice"') },
+    // No choice: allowed is the ballot back with its error (422) and nothing stored.
+    { level: 'village', setup: representedHousehold, page: () => post('/votes/5/ballot') },
+  ],
   // concludeCommune authorises, then finds no village result yet: the allowed answer is the form's error.
   'decisions.recogniseCommittee': {
     level: 'commune',

@@ -17,6 +17,12 @@ export type Probe = {
    * grant of a role the rules list allows it, wherever that grant sits.
    */
   national?: boolean;
+  /**
+   * The action is one of the place's own people (a comment by the residents of a consultation's
+   * audience, consultation.policy.ts mayCommentOnline): a grant on a unit above the resource's makes
+   * no one a resident of it, so only a grant on the unit itself ('own') allows it.
+   */
+  residentOf?: boolean;
   /** Other actions of the same module that this route accepts as well (the route checks `a || b`). */
   anyOf?: string[];
   /** A resource the route hides from those who may not read it answers 404 instead of 403. */
