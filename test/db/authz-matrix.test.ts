@@ -42,8 +42,8 @@ function expected(rules: Rules, actions: string[], role: Role | 'anonymous', rel
     if (rule === 'anyone') return true;
     if (role === 'anonymous') return false;
     if (rule === 'signed_in') return true;
-    const inSubtree = p.national || rel === 'own' || (rel === 'child' && !p.residentOf);
-    return rule.includes(role) && inSubtree && (!AGENCY_ROLES.has(role) || !!p.agency);
+    const where = p.grantIn ?? ['own', 'child'];
+    return rule.includes(role) && where.includes(rel) && (!AGENCY_ROLES.has(role) || !!p.agency);
   });
 }
 

@@ -1,7 +1,7 @@
 // Authorisation matrix probes (issue 10 item 2): Consultation and dialogue (Law 10/2022 Arts 25–26, 32; Decree 59/2023 Art 10).
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import type { Fixture } from './fixture.js';
-import { C, get, type Mapping, type Probe, post, type Req, V } from './probe.js';
+import { C, get, type Mapping, OWN_UNIT, type Probe, post, type Req, V } from './probe.js';
 import { consultationDraft, naRiConference } from './setups.js';
 import { COMMENTER, HIDDEN_QUESTION, hiddenQuestion, namedComment } from './setups-content.js';
 
@@ -19,7 +19,7 @@ export const CONSULTATION: Record<string, Mapping> = {
   'consultation.prepare': { level: 'commune', page: (f) => get(`/units/${C(f)}/consultations/new`) },
   // An empty comment on Na Rì's open consultation 1: allowed is the form back with its error (422),
   // refused is 403 (comment.ts authorises before it reads the fields). Only the audience's own people.
-  'consultation.commentOnline': { level: 'commune', residentOf: true, page: () => post('/consultations/1/comments') },
+  'consultation.commentOnline': { level: 'commune', grantIn: OWN_UNIT, page: () => post('/consultations/1/comments') },
   'consultation.readAgency': { level: 'commune', agency: true, anyOf: ['prepareAgency'], page: (f) => get(`/agencies/${f.agencyId}/consultations`) },
   'consultation.prepareAgency': { level: 'commune', agency: true, page: (f) => get(`/agencies/${f.agencyId}/consultations/new`) },
   // The same on the school's open consultation 3: its staff, head and union comment (Arts 53–55).

@@ -1,7 +1,8 @@
 // Authorisation matrix probes (issue 10 item 2): Public disclosure (Law 10/2022 Ch. II §1).
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
-import { C, get, type Mapping } from './probe.js';
+import { C, get, type Mapping, post } from './probe.js';
 import { disclosureDraft } from './setups.js';
+import { publishedOfVillageCommune } from './setups-content.js';
 
 export const DISCLOSURE: Record<string, Mapping> = {
   // disclosure
@@ -15,8 +16,15 @@ export const DISCLOSURE: Record<string, Mapping> = {
     setup: disclosureDraft,
     page: (_f, id) => ({ method: 'POST', path: `/disclosures/${id}/publish`, form: {} }),
   },
+  // An empty relay form on a published disclosure of village 1's commune: allowed is the form back with
+  // its errors (422), refused is 403. The head of any village of that commune relays it in his own
+  // village (Law Art 13(4)): village 1's (own) or the next one's (sibling); a grant on the commune
+  // holds no village to relay in.
   'disclosure.recordRelay': {
-    unmapped: "the relay form picks the village from the actor's own grants (manage-routes.tsx), so a grant on the parent commune has no village to record for",
+    level: 'village',
+    grantIn: ['own', 'sibling'],
+    setup: publishedOfVillageCommune,
+    page: (_f, id) => post(`/disclosures/${id}/relay`),
   },
   'disclosure.readCompliance': { level: 'commune', anyOf: ['managePlan'], page: (f) => get(`/units/${C(f)}/disclosures/compliance`) },
   'disclosure.managePlan': { level: 'commune', page: (f) => ({ method: 'POST', path: `/units/${C(f)}/disclosures/plan`, form: {} }) },

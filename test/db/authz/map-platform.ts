@@ -1,6 +1,6 @@
 // Authorisation matrix probes (issue 10 item 2): the platform's own actions (src/platform/auth/policy.ts,
 // src/platform/*/*.policy.ts). See probe.ts for what a probe is; the expected outcome comes from the rules table.
-import { C, get, type Mapping, post, V } from './probe.js';
+import { C, get, type Mapping, NATIONAL, post, V } from './probe.js';
 import { communeToken, freshAccount, freshGrant, representativePhone, TOKEN_NAME } from './setups-platform.js';
 
 /** The code of the probe's commune, Na Rì (fixture.ts): the admin forms take a unit by its code. */
@@ -31,8 +31,8 @@ export const PLATFORM: Record<string, Mapping> = {
   ],
   // The days-off calendar is national: any admin grant manages it; the empty form is refused field by field.
   'platform.manageCalendar': [
-    { level: 'commune', national: true, page: () => get('/admin/calendar') },
-    { level: 'commune', national: true, page: () => post('/admin/calendar') },
+    { level: 'commune', grantIn: NATIONAL, page: () => get('/admin/calendar') },
+    { level: 'commune', grantIn: NATIONAL, page: () => post('/admin/calendar') },
   ],
   'platform.readAudit': { level: 'commune', page: (f) => get(`/audit/unit/${C(f)}`) },
   // Phone numbers on the register that viewHouseholds opens (households.tsx): they must not be in the

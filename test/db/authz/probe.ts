@@ -2,7 +2,7 @@
 // action with the resource in a chosen unit, and, for a route whose refusal is not a status, how
 // to tell from the answer whether the action was allowed. The expected outcome is never written
 // here: the test derives it from the policy's rules table and the relation of the actor's grant.
-import type { Fixture, Level } from './fixture.js';
+import { type Fixture, type Level, RELATIONS, type Relation } from './fixture.js';
 
 export type Req = { method: 'GET' | 'POST'; path: string; form?: Record<string, string>; json?: unknown };
 /** The answer as the test read it: status, redirect target and the whole body. */
@@ -13,16 +13,13 @@ export type Probe = {
   /** The resource belongs to Na Rì's school (agency roles reach only their own agency). */
   agency?: boolean;
   /**
-   * The resource serves the whole deployment (the days-off calendar, an indicator catalogue): any
-   * grant of a role the rules list allows it, wherever that grant sits.
+   * Where a grant of a role the rules list must sit to allow the action, when that is not the
+   * resource's subtree (own, child). NATIONAL: the resource serves the whole deployment (the days-off
+   * calendar, an indicator catalogue), any grant allows it. OWN_UNIT: the action is the unit's own
+   * people's (a comment by the residents of a consultation's audience, consultation.policy.ts
+   * mayCommentOnline): a grant on a unit above makes no one a resident of it.
    */
-  national?: boolean;
-  /**
-   * The action is one of the place's own people (a comment by the residents of a consultation's
-   * audience, consultation.policy.ts mayCommentOnline): a grant on a unit above the resource's makes
-   * no one a resident of it, so only a grant on the unit itself ('own') allows it.
-   */
-  residentOf?: boolean;
+  grantIn?: readonly Relation[];
   /** Other actions of the same module that this route accepts as well (the route checks `a || b`). */
   anyOf?: string[];
   /** A resource the route hides from those who may not read it answers 404 instead of 403. */
@@ -51,3 +48,6 @@ export const get = (path: string): Req => ({ method: 'GET', path });
 export const post = (path: string, form: Record<string, string> = {}): Req => ({ method: 'POST', path, form });
 export const C = (f: Fixture) => f.unit.commune;
 export const V = (f: Fixture) => f.unit.village;
+
+export const NATIONAL: readonly Relation[] = RELATIONS;
+export const OWN_UNIT: readonly Relation[] = ['own'];

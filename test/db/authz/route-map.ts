@@ -9,7 +9,7 @@ import { DISCLOSURE } from './map-disclosure.js';
 import { FEEDBACK } from './map-feedback.js';
 import { OVERSIGHT } from './map-oversight.js';
 import { PLATFORM } from './map-platform.js';
-import { C, get, type Mapping } from './probe.js';
+import { C, get, type Mapping, NATIONAL, post } from './probe.js';
 
 export type { Mapping, Probe, Req } from './probe.js';
 
@@ -25,8 +25,6 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'monitoring.readPublic': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}`), api: (f) => get(`/api/v1/indicators?unit=${C(f)}`) },
   'monitoring.readAll': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/report.docx`) },
   'monitoring.enterRecords': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/records`) },
-  'monitoring.loadCatalogue': {
-    unmapped:
-      'a catalogue is national: any admin grant allows loading one (commands.ts loadCatalogue), there is no unit to relate (as platform.manageCalendar)',
-  },
+  // A catalogue is national: any admin grant loads one (commands.ts loadCatalogue); an empty one is refused on the form.
+  'monitoring.loadCatalogue': { level: 'commune', grantIn: NATIONAL, page: () => post('/monitoring/catalogues', { text: '' }) },
 };

@@ -1,5 +1,6 @@
 // Setups of the matrix's content probes (issue 10 item 2): records carrying protected content (a
-// commenter's name, a hidden question) and a household behind the fixture's representatives, made
+// commenter's name, a hidden question), a household behind the fixture's representatives and a
+// published disclosure to relay, made
 // through the modules' own commands, so that a probe can look for that content in the answer.
 import { addComment } from '../../../src/modules/consultation/commands/comment.js';
 import { askQuestion, hideQuestion } from '../../../src/modules/dialogue/commands/questions.js';
@@ -61,4 +62,17 @@ export const representedHousehold = once(async (f) => {
     .executeTakeFirstOrThrow();
   await db.updateTable('users').set({ resident_id: rep.id }).where('username', 'like', 'm.household_representative.village.%').execute();
   return rep.household;
+});
+
+/** A disclosure published by the commune of village 1 (demo), for its village heads to record a relay. */
+export const publishedOfVillageCommune = once(async (f) => {
+  const d = await f.s.deps.db
+    .selectFrom('disclosures')
+    .select('id')
+    .where('unit_id', '=', f.grantUnit.village.child)
+    .where('agency_id', 'is', null)
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return d.id;
 });
