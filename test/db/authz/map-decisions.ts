@@ -3,13 +3,18 @@
 import { C, get, type Mapping, post, V } from './probe.js';
 import { communeMatter } from './setups.js';
 import { representedHousehold } from './setups-content.js';
+import { boardElectionVote } from './setups-decisions.js';
 
 export const DECISIONS: Record<string, Mapping> = {
   // decisions
   'decisions.readPublished': { level: 'village', page: () => get('/matters/1'), api: () => get('/api/v1/decisions/1') },
-  'decisions.readManaged': {
-    unmapped: 'every demo result is already published (then public, R-A17); before publication the documents answer 403 (test/db/decisions-docs.test.ts)',
-  },
+  // Vote 6 of village 1 (demo) is recognised but not published: its decision is for those who run or
+  // oversee the village's decisions until the village head publishes it (R-A17), and the matter's page
+  // lists the vote only to them.
+  'decisions.readManaged': [
+    { level: 'village', page: () => get('/votes/6/decision.docx') },
+    { level: 'village', page: () => get('/matters/6'), shows: (a) => a.body.includes('href="/votes/6"') },
+  ],
   // The form is shown to whoever may propose in some way (propose.ts mayPropose): on a village, the
   // head, or an initiative's organisers and households (Art 16(2)–(3)).
   'decisions.proposeVillage': [
@@ -47,10 +52,9 @@ export const DECISIONS: Record<string, Mapping> = {
     setup: communeMatter,
     page: (_f, id) => ({ method: 'POST', path: `/matters/${id}/conclude`, form: {} }),
   },
-  'decisions.recogniseFront': {
-    unmapped:
-      "only a vote on item 5 (an election the Front recognises) reaches the Front's check; the demo has none in Na Rì and a setup would run a whole election",
-  },
+  // A board election in a village of Na Rì (item 5): recogniseVote authorises before the vote's state,
+  // so an allowed role gets the wrong-state flash and a refused one 403.
+  'decisions.recogniseFront': { level: 'commune', setup: boardElectionVote, page: (_f, id) => post(`/votes/${id}/recognise`) },
   'decisions.annul': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/annul', form: {} }) },
   'decisions.manageElection': { level: 'commune', page: (f) => get(`/units/${C(f)}/elections/new`) },
   'decisions.manageRegister': { level: 'village', page: (f) => get(`/units/${V(f)}/households/new`) },
