@@ -1,7 +1,8 @@
 // Authorisation matrix probes (issue 10 item 2): Feedback, complaints, denunciations and reception (Law 10/2022 Art 33; Law on Denunciations).
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
-import { C, get, type Mapping } from './probe.js';
+import { C, get, type Mapping, post } from './probe.js';
 import { boardItem } from './setups.js';
+import { namedBoardItem } from './setups-content.js';
 
 export const FEEDBACK: Record<string, Mapping> = {
   // feedback
@@ -25,11 +26,15 @@ export const FEEDBACK: Record<string, Mapping> = {
     page: (_f, id) => ({ method: 'POST', path: `/feedback/manage/${id}/step`, form: { version: '0' } }),
   },
   'feedback.oversee': { level: 'commune', anyOf: ['handle'], page: (f) => get(`/units/${C(f)}/feedback/register.csv`) },
-  'feedback.viewIdentity': {
-    unmapped: 'the identity POST also depends on the kind and on the person denounced (identityAllowed); covered by test/db/feedback-confidentiality.test.ts',
-  },
-  'feedback.viewIdentityBoard': { unmapped: 'as viewIdentity, for items routed to the board' },
-  'feedback.viewDenouncerIdentity': { unmapped: 'as viewIdentity, for denunciations only' },
+  // The author's identity opens only by a deliberate POST (R-H4; handling-routes.tsx): a role the rules
+  // allow gets the item's page with it (and an audit entry), any other 403.
+  // The demo complaint 2 of Na Rì: those who must answer it.
+  'feedback.viewIdentity': { level: 'commune', page: () => post('/feedback/manage/2/identity') },
+  // Question 6 (named) handed to the People's Inspection Board: its members read the author of the
+  // board's own items (handle.ts identityOk), as do the commune's handlers.
+  'feedback.viewIdentityBoard': { level: 'commune', anyOf: ['viewIdentity'], setup: namedBoardItem, page: (_f, id) => post(`/feedback/manage/${id}/identity`) },
+  // The demo denunciation 3 of Na Rì: only the head who settles it (Denunciation Law Arts 8(3), 13).
+  'feedback.viewDenouncerIdentity': { level: 'commune', page: () => post('/feedback/manage/3/identity') },
   // Answering the demo complaint (accepted) with a stale version: runChange authorises before it
   // compares versions, so an allowed role gets 409 "changed meanwhile" and nothing is written.
   'feedback.decide': { level: 'commune', page: () => ({ method: 'POST', path: '/feedback/manage/2/answer', form: { version: '0' } }) },

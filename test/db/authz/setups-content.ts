@@ -1,9 +1,10 @@
 // Setups of the matrix's content probes (issue 10 item 2): records carrying protected content (a
 // commenter's name, a hidden question), a household behind the fixture's representatives and a
-// published disclosure to relay, made
-// through the modules' own commands, so that a probe can look for that content in the answer.
+// published disclosure to relay, a named item for the board, made through the modules' own commands,
+// so that a probe can look for that content in the answer or only the role check decides.
 import { addComment } from '../../../src/modules/consultation/commands/comment.js';
 import { askQuestion, hideQuestion } from '../../../src/modules/dialogue/commands/questions.js';
+import { routeItem } from '../../../src/modules/feedback/commands/route.js';
 import { translator } from '../../../src/platform/i18n/index.js';
 import type { Fixture } from './fixture.js';
 
@@ -75,4 +76,12 @@ export const publishedOfVillageCommune = once(async (f) => {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   return d.id;
+});
+
+/** The demo question 6 of Na Rì (its author named, not anonymous) handed to the People's Inspection Board by the chairman. */
+export const namedBoardItem = once(async (f) => {
+  const it = await f.s.deps.db.selectFrom('feedback_items').select(['id', 'version']).where('id', '=', 6).executeTakeFirstOrThrow();
+  const r = await routeItem(f.s.deps, t, await f.actor('commune_chairman', 'commune'), it.id, it.version, { target: 'board', note: '' });
+  if (!r.ok) throw new Error(`authz setup named board item: ${JSON.stringify(r)}`);
+  return it.id;
 });
