@@ -2,6 +2,7 @@
 // See probe.ts for what a probe is; the expected outcome comes from the rules table, not from here.
 import { C, get, type Mapping, V } from './probe.js';
 import { draftCovenant } from './setups.js';
+import { schoolBoard, schoolRecommendation } from './setups-oversight.js';
 
 export const OVERSIGHT: Record<string, Mapping> = {
   // oversight
@@ -11,11 +12,11 @@ export const OVERSIGHT: Record<string, Mapping> = {
   'oversight.supervise': { level: 'commune', page: () => get('/oversight/boards/2/activities/new') },
   // The answer form checks the role, then the state (answered: a flash back to the activity).
   'oversight.answer': { level: 'commune', page: () => get('/oversight/recommendations/1/answer') },
-  'oversight.answerAgency': { unmapped: 'as answer, for an agency' },
+  // A recommendation of the school's board: its head answers it (Art 63(1)(c)).
+  'oversight.answerAgency': { level: 'commune', agency: true, setup: schoolRecommendation, page: (_f, id) => get(`/oversight/recommendations/${id}/answer`) },
   'oversight.manageAgencyBoard': { level: 'commune', agency: true, page: (f) => ({ method: 'POST', path: `/agencies/${f.agencyId}/oversight`, form: {} }) },
-  'oversight.inspectAgency': {
-    unmapped: 'an agency board is worked by its members only (oversight_members, commands/common.ts mayWork): the role alone never allows it',
-  },
+  // The school's board, the fixture's agency staff and union heads seated on it (setups-oversight.ts).
+  'oversight.inspectAgency': { level: 'commune', agency: true, setup: schoolBoard, page: (_f, id) => get(`/oversight/boards/${id}/activities/new`) },
   'oversight.manageProjects': { level: 'commune', page: (f) => get(`/units/${C(f)}/projects/new`) },
   'oversight.readWork': { level: 'commune', anyOf: ['manageBoards', 'manageProjects'], page: (f) => get(`/units/${C(f)}/oversight/recommendations`) },
 
