@@ -17,7 +17,8 @@ export type Probe = {
    * resource's subtree (own, child). NATIONAL: the resource serves the whole deployment (the days-off
    * calendar, an indicator catalogue), any grant allows it. OWN_UNIT: the action is the unit's own
    * people's (a comment by the residents of a consultation's audience, consultation.policy.ts
-   * mayCommentOnline): a grant on a unit above makes no one a resident of it.
+   * mayCommentOnline): a grant on a unit above makes no one a resident of it. A relay is recorded
+   * by the head of any village of the disclosure's commune, in his own village: ['own', 'sibling'].
    */
   grantIn?: readonly Relation[];
   /** Other actions of the same module that this route accepts as well (the route checks `a || b`). */
