@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import type { Catalogue } from './catalogue.js';
 import { childrenOf, evaluate, type Period } from './compute.js';
+import { agencyIndicatorRows } from './export-agencies.js';
 
 export const INDICATOR_COLUMNS = ['Chỉ tiêu', 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', 'Kỳ', 'Giá trị', 'Trên tổng số', 'Tỷ lệ (%)', 'Mục tiêu (%)'];
 const RECORD_COLUMNS = [
@@ -52,6 +53,7 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
   const out = new PassThrough();
   const units = [unit, ...(await childrenOf(deps, unit, p))];
   const rows = await evaluate(deps, cat, units, p, { internal: true });
+  const agencyRows = await agencyIndicatorRows(deps, unit, cat, p);
   void (async () => {
     const wb = workbookOn(out);
     const s1 = wb.sheet('Chỉ số', INDICATOR_COLUMNS);
@@ -71,6 +73,7 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
           r.kind === 'share' ? r.goal : null,
         ]);
       }
+    for (const r of agencyRows) s1.add(r);
     s1.done();
     const s2 = wb.sheet('Hồ sơ', RECORD_COLUMNS);
     let after = 0;
