@@ -25,8 +25,13 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'monitoring.readPublic': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}`), api: (f) => get(`/api/v1/indicators?unit=${C(f)}`) },
   'monitoring.readAll': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/report.docx`) },
   'monitoring.enterRecords': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/records`) },
+  // The school's page is public; its internal indicators (commendations) are for the commune's readers
+  // and the school's own head (test/db/monitoring-agencies.test.ts reads the same marker).
   'monitoring.readAgency': {
-    unmapped: "an agency's page is public (readPublic); readAgency only adds the internal indicators, no status differs (test/db/monitoring-agencies.test.ts)",
+    level: 'commune',
+    agency: true,
+    page: (f) => get(`/monitoring/agencies/${f.agencyId}`),
+    shows: (a) => a.body.includes('monitoring.commendations'),
   },
   // A catalogue is national: any admin grant loads one (commands.ts loadCatalogue); an empty one is refused on the form.
   'monitoring.loadCatalogue': { level: 'commune', grantIn: NATIONAL, page: () => post('/monitoring/catalogues', { text: '' }) },
