@@ -1,5 +1,5 @@
-// Issue 10 item 2: the authorisation matrix. Every action of every policy (src/modules/*/*.policy.ts
-// and src/platform/auth/policy.ts, found on disk so a new module is picked up) × every role × the
+// Issue 10 item 2: the authorisation matrix. Every action of every policy (src/modules/*/*.policy.ts,
+// src/platform/*/*.policy.ts and src/platform/auth/policy.ts, found on disk so a new module is picked up) × every role × the
 // relation of the role's unit to the resource's unit (own, parent of it, sibling, another province)
 // is requested through the pages and the JSON API; the expected outcome comes from the rules table
 // (definePolicy(...).rules) and the relation, never from a hand-written list (DESIGN.md "Permission").
@@ -9,20 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, type Rule } from '../../src/platform/auth/policy.js';
 import { startTestServer, type TestServer } from '../helpers.js';
 import { AGENCY_ROLES, buildFixture, type Fixture, RELATIONS, type Relation } from './authz/fixture.js';
-import { type Probe, type Req, ROUTE_MAP } from './authz/route-map.js';
+import type { Answer, Probe, Req } from './authz/probe.js';
+import { ROUTE_MAP } from './authz/route-map.js';
 
 type Rules = Record<string, Rule>;
 const ROOT = join(import.meta.dirname, '../..');
 
-/** Every definePolicy table, keyed by module: 'platform' plus each folder under src/modules. */
+/** Every definePolicy table, keyed by module: 'platform', each folder under src/modules, and each
+ * platform folder with a *.policy.ts of its own (audit). */
 async function policies(): Promise<Map<string, Rules>> {
   const out = new Map<string, Rules>();
   const files = [['platform', join(ROOT, 'src/platform/auth/policy.ts')]];
-  for (const m of readdirSync(join(ROOT, 'src/modules'))) {
-    const dir = join(ROOT, 'src/modules', m);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
-    for (const f of readdirSync(dir).filter((x) => /\.policy\.tsx?$/.test(x))) files.push([m, join(dir, f)]);
-  }
+  for (const base of ['src/modules', 'src/platform'])
+    for (const m of readdirSync(join(ROOT, base))) {
+      const dir = join(ROOT, base, m);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+      for (const f of readdirSync(dir).filter((x) => /\.policy\.tsx?$/.test(x))) files.push([m, join(dir, f)]);
+    }
   for (const [m, file] of files) {
     const mod = (await import(file!)) as Record<string, unknown>;
     for (const v of Object.values(mod))
@@ -39,13 +42,13 @@ function expected(rules: Rules, actions: string[], role: Role | 'anonymous', rel
     if (rule === 'anyone') return true;
     if (role === 'anonymous') return false;
     if (rule === 'signed_in') return true;
-    const inSubtree = rel === 'own' || rel === 'child';
-    return rule.includes(role) && inSubtree && (!AGENCY_ROLES.has(role) || !!p.agency);
+    const where = p.grantIn ?? ['own', 'child'];
+    return rule.includes(role) && where.includes(rel) && (!AGENCY_ROLES.has(role) || !!p.agency);
   });
 }
 
 type Outcome = 'allowed' | 'denied' | `broken ${number}`;
-async function run(f: Fixture, req: Req, cookie: string, p: Probe, api: boolean): Promise<Outcome> {
+async function run(f: Fixture, req: Req, cookie: string, p: Probe, id: number, api: boolean): Promise<Outcome> {
   const headers: Record<string, string> = { accept: api ? 'application/json' : 'text/html', cookie };
   let body: string | undefined;
   if (req.form) {
@@ -56,11 +59,11 @@ async function run(f: Fixture, req: Req, cookie: string, p: Probe, api: boolean)
     body = JSON.stringify(req.json);
   }
   const res = await fetch(f.s.url + req.path, { method: req.method, headers, body, redirect: 'manual' });
-  await res.arrayBuffer();
-  const to = res.headers.get('location') ?? '';
-  if (res.status === 401 || res.status === 403 || (res.status === 303 && to.startsWith('/sign-in'))) return 'denied';
-  if (res.status === 404 && p.hiddenAs404) return 'denied';
-  if (res.status >= 500 || res.status === 404) return `broken ${res.status}`;
+  const a: Answer = { status: res.status, location: res.headers.get('location') ?? '', body: await res.text() };
+  if (a.status === 401 || a.status === 403 || (a.status === 303 && a.location.startsWith('/sign-in'))) return 'denied';
+  if (a.status === 404 && p.hiddenAs404) return 'denied';
+  if (a.status >= 500 || a.status === 404) return `broken ${a.status}`;
+  if (p.shows) return (await p.shows(a, f, id)) ? 'allowed' : 'denied';
   return 'allowed';
 }
 
@@ -87,21 +90,27 @@ describe('authorisation matrix (issue 10 item 2; DESIGN.md "Permission": deny un
     let requests = 0;
     for (const [m, rules] of table)
       for (const action of Object.keys(rules)) {
-        const p = ROUTE_MAP[`${m}.${action}`];
-        if (!p || 'unmapped' in p) continue;
-        const actions = [action, ...(p.anyOf ?? [])];
-        for (const [kind, make] of [
-          ['page', p.page],
-          ['api', p.api],
-        ] as const) {
-          if (!make) continue;
-          const cases: [Role | 'anonymous', Relation][] = [['anonymous', 'own'], ...ROLES.flatMap((r) => RELATIONS.map((rel) => [r, rel] as [Role, Relation]))];
-          for (const [role, rel] of cases) {
-            const req = make(f, p.setup ? await p.setup(f) : 0);
-            const want = expected(rules, actions, role, rel, p) ? 'allowed' : 'denied';
-            const got = await run(f, req, f.cookie(role, p.level, rel), p, kind === 'api');
-            requests++;
-            if (got !== want) wrong.push(`${m}.${action} ${kind} ${req.method} ${req.path}: ${role} (${rel}) expected ${want}, got ${got}`);
+        const mapping = ROUTE_MAP[`${m}.${action}`];
+        if (!mapping || 'unmapped' in mapping) continue;
+        for (const p of Array.isArray(mapping) ? mapping : [mapping]) {
+          const actions = [action, ...(p.anyOf ?? [])];
+          for (const [kind, make] of [
+            ['page', p.page],
+            ['api', p.api],
+          ] as const) {
+            if (!make) continue;
+            const cases: [Role | 'anonymous', Relation][] = [
+              ['anonymous', 'own'],
+              ...ROLES.flatMap((r) => RELATIONS.map((rel) => [r, rel] as [Role, Relation])),
+            ];
+            for (const [role, rel] of cases) {
+              const id = p.setup ? await p.setup(f) : 0;
+              const req = make(f, id);
+              const want = expected(rules, actions, role, rel, p) ? 'allowed' : 'denied';
+              const got = await run(f, req, f.cookie(role, p.level, rel), p, id, kind === 'api');
+              requests++;
+              if (got !== want) wrong.push(`${m}.${action} ${kind} ${req.method} ${req.path}: ${role} (${rel}) expected ${want}, got ${got}`);
+            }
           }
         }
       }

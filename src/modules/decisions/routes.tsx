@@ -3,14 +3,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields } from '../../platform/http/forms.js';
 import { childrenOn, unitById } from '../units/units.repo.js';
 import { annulMatter } from './commands/annul.js';
 import { communeStanding, concludeCommune } from './commands/conclude.js';
 import { approveInitiative, forwardInitiative, giveConsent, recordPaperConsents, standingOf } from './commands/initiative.js';
-import { type ProposeInput, proposeMatter } from './commands/propose.js';
+import { mayPropose, type ProposeInput, proposeMatter } from './commands/propose.js';
 import { hadFailedMeeting } from './commands/schedule.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
@@ -71,16 +71,15 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
       matters = matters.map((m) => (published.has(m.id) || m.status === 'annulled' ? m : { ...m, status: 'open' as const, effective_from: null }));
     }
-    const canPropose = unit.isVillage
-      ? decisionsPolicy(req.actor, 'proposeVillage', { unitPath: unit.path }) || decisionsPolicy(req.actor, 'recordConsents', { unitPath: unit.path })
-      : decisionsPolicy(req.actor, 'proposeCommune', { unitPath: unit.path });
+    const canPropose = mayPropose(req.actor, unit, 'either');
     const pending = managed ? await pendingFor(deps, unit) : [];
     return sendPage(req, reply, <MatterListPage view={viewOf(req, deps)} unit={unit} matters={matters} canPropose={canPropose} pending={pending} />);
   });
 
   app.get('/units/:id/decisions/new', async (req, reply) => {
-    requireActor(req);
+    const actor = requireActor(req);
     const unit = await unitOf(req);
+    if (!mayPropose(actor, unit, 'either')) throw new Forbidden();
     return sendPage(req, reply, <ProposePage view={viewOf(req, deps)} unit={unit} values={emptyProposal()} />);
   });
 

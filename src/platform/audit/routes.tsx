@@ -2,17 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { AuditSubject, ModuleManifest } from '../../modules/module.js';
-import { definePolicy, platformPolicy } from '../auth/policy.js';
-
-// An agency's internal records are not the commune's business (Law 10/2022 Art 46): their history
-// is read by the agency's head only.
-const agencyAuditPolicy = definePolicy({ read: ['agency_head'] });
-
+import { platformPolicy } from '../auth/policy.js';
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
 import { sendPage, viewOf } from '../http/context.js';
 import { formatDateTime } from '../i18n/index.js';
 import { Layout } from '../ui/layout.js';
 import { historyOf } from './audit.js';
+import { agencyAuditPolicy } from './audit.policy.js';
 
 export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: ModuleManifest[]): void {
   const subjects: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>> = {

@@ -58,7 +58,6 @@ describe('platform policy: truth table of every role on its own commune', () => 
     manageApiTokens: ['admin'],
     manageCalendar: ['admin'],
     readAudit: ['admin', 'commune_official', 'commune_chairman', 'council_observer', 'front_chairman', 'inspection_board_member'],
-    viewOutbox: ['admin'],
     viewPersonalData: ['admin', 'commune_official', 'commune_chairman', 'village_head'],
     viewHouseholds: ['admin', 'commune_official', 'commune_chairman', 'village_head', 'front_committee_head', 'front_chairman'],
   };

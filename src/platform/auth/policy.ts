@@ -61,13 +61,14 @@ export function definePolicy<A extends string>(rules: Record<A, Rule>) {
   return Object.assign(can, { rules: rules as Readonly<Record<A, Rule>> });
 }
 
-/** Roles that may be granted by whoever holds `role` on a unit: only admins grant roles. */
+/** Roles that may be granted by whoever holds `role` on a unit: only admins grant roles. The
+ * development outbox (/dev/outbox) is no action here: it is open to anyone in development, so that a
+ * newcomer reads a resident's sign-in code, and does not exist in production (config.devOutbox). */
 export const platformPolicy = definePolicy({
   manageRoles: ['admin'],
   manageApiTokens: ['admin'],
   manageCalendar: ['admin'],
   readAudit: ['admin', 'commune_official', 'commune_chairman', 'council_observer', 'front_chairman', 'inspection_board_member'],
-  viewOutbox: ['admin'],
   viewPersonalData: ['admin', 'commune_official', 'commune_chairman', 'village_head'],
   viewHouseholds: ['admin', 'commune_official', 'commune_chairman', 'village_head', 'front_committee_head', 'front_chairman'],
 });

@@ -2,6 +2,7 @@
 // from the year's notice (a swap, a compensatory day, a new holiday).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
+import { platformPolicy } from '../auth/policy.js';
 import { type FieldErrors, Forbidden, Unauthenticated } from '../errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../http/context.js';
 import { formatDate, parseDate } from '../i18n/index.js';
@@ -15,10 +16,12 @@ const AUDIENCES = ['all', 'civil_service', 'private_default'] as const;
 const KIND_VI: Record<string, string> = { holiday: 'Ngày lễ, Tết', compensatory: 'Nghỉ bù', swap_off: 'Nghỉ hoán đổi', swap_workday: 'Làm bù (thứ Bảy)' };
 const AUD_VI: Record<string, string> = { all: 'Mọi người lao động', civil_service: 'Cán bộ, công chức, viên chức', private_default: 'Doanh nghiệp (mặc định)' };
 
+/** The calendar is national (Labour Code Arts 111–112): a grant the rules allow, on any unit, manages it. */
 function requireCalendarAdmin(req: FastifyRequest) {
-  if (!req.actor) throw new Unauthenticated();
-  if (!req.actor.grants.some((g) => g.role === 'admin')) throw new Forbidden();
-  return req.actor;
+  const actor = req.actor;
+  if (!actor) throw new Unauthenticated();
+  if (!actor.grants.some((g) => platformPolicy(actor, 'manageCalendar', { unitPath: g.unitPath }))) throw new Forbidden();
+  return actor;
 }
 
 export function calendarRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -28,6 +28,17 @@ export type ProposeInput = {
 
 const VILLAGE_LEVELS = ['village', 'residential_group'];
 
+/** Who may propose on this unit (Art 16): the commune chairman commune-wide (cl. 1), the village head
+ * (cl. 2) or, for residents' initiative (cl. 3), its organisers and the households themselves. The
+ * form is shown to whoever may propose in either way, so the page and the command never disagree. */
+export function mayPropose(actor: Actor | null, unit: { level: string; path: string }, proposer: 'leader' | 'initiative' | 'either'): boolean {
+  const res = { unitPath: unit.path };
+  if (!VILLAGE_LEVELS.includes(unit.level)) return decisionsPolicy(actor, 'proposeCommune', res);
+  const leader = proposer !== 'initiative' && decisionsPolicy(actor, 'proposeVillage', res);
+  const initiative = proposer !== 'leader' && (decisionsPolicy(actor, 'recordConsents', res) || decisionsPolicy(actor, 'giveConsent', res));
+  return leader || initiative;
+}
+
 /** `also` runs inside the same transaction once the matter exists (a covenant hangs itself on it). */
 export type AlsoInTransaction = (trx: Conn, matterId: number) => Promise<void>;
 /** `covenant`: the covenants module proposes an item-3 matter; nothing else may (Decree 61/2023 Arts 7,
@@ -45,15 +56,8 @@ export async function proposeMatter(
   const unit = await unitById(deps.db, unitId);
   if (!unit) return { ok: false, reason: 'not_found' };
   const scope = VILLAGE_LEVELS.includes(unit.level) ? 'village' : 'commune';
-  const res = { unitPath: unit.path };
   const initiative = input.proposer === 'initiative';
-  const allowed =
-    scope === 'commune'
-      ? decisionsPolicy(actor, 'proposeCommune', res)
-      : initiative
-        ? decisionsPolicy(actor, 'recordConsents', res) || decisionsPolicy(actor, 'giveConsent', res)
-        : decisionsPolicy(actor, 'proposeVillage', res);
-  if (!allowed) return { ok: false, reason: 'forbidden' };
+  if (!mayPropose(actor, unit, initiative ? 'initiative' : 'leader')) return { ok: false, reason: 'forbidden' };
   const today = todayInVietnam(deps.clock.now());
   const e: FieldErrors = {};
   const item = Number(input.item);
