@@ -2,7 +2,7 @@
 // requests that exercise it with the resource in the chosen unit (probe.ts). The expected outcome is
 // NOT written here: the test derives it from the policy's rules table and the relation of the
 // actor's grant to the unit. A new module's actions fail the test until they are listed here
-// (mapped, or unmapped with why). One file per module group; monitoring's probes are below.
+// (the type has no way to leave one out). One file per module group; monitoring's probes are below.
 import { CONSULTATION } from './map-consultation.js';
 import { DECISIONS } from './map-decisions.js';
 import { DISCLOSURE } from './map-disclosure.js';
