@@ -24,11 +24,19 @@ export type ModuleManifest = {
 export type IndicatorQuery = { units: Unit[]; from: string; to: string };
 /** `value` of `of` (a share; `of` 0 means nothing to measure) or a plain count (`of` null). */
 export type IndicatorValue = { value: number; of: number | null };
+/** Agencies measured one by one (resolution T-2.x: "every agency, unit and locality"), and the period. */
+export type AgencyQuery = { agencies: AgencyRef[]; from: string; to: string };
+/** An agency (units module's `agencies`) with the path of the unit it is attached to. */
+export type AgencyRef = { id: number; unit_id: number; name: string; kind: string; path: string };
 export type ModuleIndicator = {
   kind: 'share' | 'count';
   /** One value per unit id of the query, computed in as few queries as the module can (a dashboard
    * asks for all communes of a province at once). */
   compute: (deps: AppDeps, q: IndicatorQuery) => Promise<Map<number, IndicatorValue>>;
+  /** One value per agency id, for an indicator that means something inside an agency (Law 10/2022
+   * Ch. III: its regulation, staff conference, inspection board, the feedback it handles). Absent: the
+   * indicator does not apply to agencies, shown as "không áp dụng", never 0 %. */
+  agencyCompute?: (deps: AppDeps, q: AgencyQuery) => Promise<Map<number, IndicatorValue>>;
 };
 /** agencyId: a record inside an agency (Law 10/2022 Ch. III), whose history only that agency's head reads. */
 export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
@@ -78,8 +86,8 @@ export const existedIn =
 const inFlight = new Map<string, Promise<unknown>>();
 /** Single flight: indicators of one module asked at once for the same query (a dashboard asks for all
  * of them together) share one query instead of running it once each. */
-export function shared<T>(key: string, q: IndicatorQuery, run: () => Promise<T>): Promise<T> {
-  const k = `${key}|${q.from}|${q.to}|${q.units.map((u) => u.id).join(',')}`;
+export function shared<T>(key: string, q: IndicatorQuery | AgencyQuery, run: () => Promise<T>): Promise<T> {
+  const k = `${key}|${q.from}|${q.to}|${('units' in q ? q.units : q.agencies).map((u) => u.id).join(',')}`;
   const hit = inFlight.get(k) as Promise<T> | undefined;
   if (hit) return hit;
   const p = run().finally(() => inFlight.delete(k));

@@ -6,6 +6,8 @@
 //   resolution | <key> | <title>
 //   target     | <id> | <goal %> | <definition>
 //   indicator  | <target id> | <module>.<name> | <province|commune|village|agency> | <year|quarter> | <public|internal> | <label>
+// The level says where the target is set; an agency's page (issue 9 item 4) measures an indicator only
+// when its module computes it per agency (module.ts `agencyCompute`), and says "không áp dụng" otherwise.
 // A malformed file is refused whole with the first bad line and the reason (in Vietnamese, for the
 // official who loads it).
 

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
 import { modules } from '../index.js';
-import type { IndicatorValue, ModuleIndicator } from '../module.js';
+import type { AgencyRef, IndicatorValue, ModuleIndicator } from '../module.js';
 import { type Catalogue, type Measure, parseCatalogue } from './catalogue.js';
 import { NA_RI_CATALOGUE } from './catalogue-na-ri.js';
 
@@ -49,7 +49,8 @@ export async function catalogues(deps: AppDeps): Promise<Catalogue[]> {
 }
 
 export type Cell = { value: number; of: number | null; share: number | null } | null;
-export type Row = { measure: Measure; kind: 'share' | 'count' | null; goal: number; cells: Map<number, Cell> };
+/** `notApplicable`: an agency row whose indicator has no meaning inside an agency (no `agencyCompute`). */
+export type Row = { measure: Measure; kind: 'share' | 'count' | null; goal: number; cells: Map<number, Cell>; notApplicable?: boolean };
 
 /** Every measure of the catalogue over the units; year measures over the whole year(s) of the period. */
 export async function evaluate(deps: AppDeps, cat: Catalogue, units: Unit[], p: Period, opts: { internal: boolean }): Promise<Row[]> {
@@ -62,6 +63,25 @@ export async function evaluate(deps: AppDeps, cat: Catalogue, units: Unit[], p: 
       const q = measure.period === 'year' ? { units, from: `${p.from.slice(0, 4)}-01-01`, to: `${p.to.slice(0, 4)}-12-31` } : { units, from: p.from, to: p.to };
       const values = await ind.compute(deps, q);
       return { measure, kind: ind.kind, goal, cells: new Map(units.map((u) => [u.id, toCell(values.get(u.id), ind.kind)])) };
+    }),
+  );
+}
+
+/** The same for agencies (cells keyed by agency id): an indicator without `agencyCompute` is not
+ * applicable to an agency, which is said so rather than counted as 0 % (T-2.x "every agency, unit"). */
+export async function evaluateAgencies(deps: AppDeps, cat: Catalogue, agencies: AgencyRef[], p: Period, opts: { internal: boolean }): Promise<Row[]> {
+  const measures = cat.measures.filter((m) => opts.internal || m.public);
+  return Promise.all(
+    measures.map(async (measure) => {
+      const ind = findIndicator(measure.indicator);
+      const goal = cat.targets.find((t) => t.id === measure.target)!.goal;
+      const empty = new Map(agencies.map((a) => [a.id, null]));
+      if (!ind?.agencyCompute) return { measure, kind: ind?.kind ?? null, goal, cells: empty, notApplicable: !!ind };
+      if (agencies.length === 0) return { measure, kind: ind.kind, goal, cells: empty };
+      const q =
+        measure.period === 'year' ? { agencies, from: `${p.from.slice(0, 4)}-01-01`, to: `${p.to.slice(0, 4)}-12-31` } : { agencies, from: p.from, to: p.to };
+      const values = await ind.agencyCompute(deps, q);
+      return { measure, kind: ind.kind, goal, cells: new Map(agencies.map((a) => [a.id, toCell(values.get(a.id), ind.kind)])) };
     }),
   );
 }
@@ -98,3 +118,23 @@ export async function childrenOf(deps: AppDeps, unit: Unit, p: Period): Promise<
     .orderBy('name')
     .execute();
 }
+
+const agencyRefs = (deps: AppDeps) =>
+  deps.db.selectFrom('agencies as a').innerJoin('units as u', 'u.id', 'a.unit_id').select(['a.id', 'a.unit_id', 'a.name', 'a.kind', 'u.path']);
+
+/** The agencies listed on a unit's dashboard beside its villages (issue 9 item 4 "village / agency"):
+ * for a commune (or village) every agency inside it; for a province (or old district) the agencies
+ * attached to it and to units above the communes, since the communes' own are one click further. */
+export async function agenciesOf(deps: AppDeps, unit: Unit, p: Period): Promise<AgencyRef[]> {
+  const local = COMMUNE_LEVELS.includes(unit.level) || VILLAGE_LEVELS.includes(unit.level);
+  return agencyRefs(deps)
+    .where('u.path', 'like', `${unit.path}%`)
+    .$if(!local, (q) => q.where('u.level', 'not in', [...COMMUNE_LEVELS, ...VILLAGE_LEVELS]))
+    .where((eb) =>
+      eb.and([eb.or([eb('u.valid_from', 'is', null), eb('u.valid_from', '<=', p.to)]), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', p.from)])]),
+    )
+    .orderBy('a.name')
+    .execute();
+}
+
+export const agencyRef = (deps: AppDeps, id: number): Promise<AgencyRef | undefined> => agencyRefs(deps).where('a.id', '=', id).executeTakeFirst();

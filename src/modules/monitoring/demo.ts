@@ -1,14 +1,38 @@
 // Demo records for the Na Rì communes (issue 9 item 3), entered through the real command so that the
 // dashboard shows real figures to a newcomer: a duty roster and courses (T-2.1), outreach (M-3.2),
-// commendations (M-3.8) and funding planned and spent (Article 2), more in some communes than others.
+// commendations (M-3.8) and funding planned and spent (Article 2), more in some communes than others;
+// Na Rì's duty roster carries a PDF as its evidence, so the evidence viewer has a file to open.
 import type { AppDeps } from '../../app-deps.js';
 import type { Actor } from '../../platform/auth/policy.js';
 import { loadActor } from '../../platform/auth/session.js';
 import { addDays, todayInVietnam } from '../../platform/calendar/calendar.js';
+import type { Uploaded } from '../../platform/http/forms.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
 import { emptyRecord, enterRecord } from './commands.js';
 
 const t = translator('vi');
+
+/** A one-page PDF with a line of (ASCII) text, its cross-reference table computed so readers open it. */
+export function demoPdf(text: string): Buffer {
+  const content = `BT /F1 14 Tf 56 780 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
 /** Per commune: people on the roster, trained, outreach events, funding planned and spent (million đồng). */
 const PLAN: Record<string, [number, number, number, number, number]> = {
   '02155': [48, 45, 4, 120, 96],
@@ -44,17 +68,26 @@ export async function seedDemoMonitoring(deps: AppDeps): Promise<void> {
             userKind: 'official',
             grants: [{ role: 'commune_official', unitId: unit.id, unitPath: unit.path, agencyId: null }],
           };
-    const add = async (r: Partial<ReturnType<typeof emptyRecord>>) => {
-      const res = await enterRecord(deps, t, actor, unit, { ...emptyRecord(r.kind), evidenceNote: 'Lưu tại văn phòng UBND xã (hồ sơ giấy)', ...r }, undefined);
+    const add = async (r: Partial<ReturnType<typeof emptyRecord>>, file?: Uploaded) => {
+      const res = await enterRecord(deps, t, actor, unit, { ...emptyRecord(r.kind), evidenceNote: 'Lưu tại văn phòng UBND xã (hồ sơ giấy)', ...r }, file);
       if (!res.ok) throw new Error(`demo monitoring: ${JSON.stringify(res)}`);
     };
-    await add({
-      kind: 'training',
-      subkind: 'roster',
-      title: `Danh sách người được giao nhiệm vụ thực hiện dân chủ ở cơ sở năm ${year}`,
-      heldOn: day(300),
-      required: String(roster),
-    });
+    await add(
+      {
+        kind: 'training',
+        subkind: 'roster',
+        title: `Danh sách người được giao nhiệm vụ thực hiện dân chủ ở cơ sở năm ${year}`,
+        heldOn: day(300),
+        required: String(roster),
+      },
+      code === '02155'
+        ? {
+            filename: `Quyết định danh sách người được giao nhiệm vụ năm ${year}.pdf`,
+            bytes: demoPdf(`UBND xa Na Ri - Danh sach ${roster} nguoi duoc giao nhiem vu thuc hien dan chu o co so nam ${year} (du lieu mau)`),
+            truncated: false,
+          }
+        : undefined,
+    );
     await add({
       kind: 'training',
       subkind: 'course',

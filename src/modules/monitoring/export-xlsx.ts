@@ -11,6 +11,7 @@ import type { Database, Unit } from '../../db/types.js';
 import { XLSX_MAX_ROWS, xlsxWriter } from '../../platform/docs/xlsx.js';
 import type { Catalogue } from './catalogue.js';
 import { childrenOf, evaluate, type Period } from './compute.js';
+import { agencyIndicatorRows } from './export-agencies.js';
 
 export const INDICATOR_COLUMNS = ['Chỉ tiêu', 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', 'Kỳ', 'Giá trị', 'Trên tổng số', 'Tỷ lệ (%)', 'Mục tiêu (%)'];
 const RECORD_COLUMNS = [
@@ -48,10 +49,12 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
   const d = { ...deps, db: conn.db };
   let units: Unit[];
   let rows: Awaited<ReturnType<typeof evaluate>>;
+  let agencyRows: Awaited<ReturnType<typeof agencyIndicatorRows>>;
   let subtree: Map<number, { code: string; name: string }>;
   try {
     units = [unit, ...(await childrenOf(d, unit, p))];
     rows = await evaluate(d, cat, units, p, { internal: true });
+    agencyRows = await agencyIndicatorRows(d, unit, cat, p);
     subtree = new Map((await d.db.selectFrom('units').select(['id', 'code', 'name']).where('path', 'like', `${unit.path}%`).execute()).map((u) => [u.id, u]));
   } catch (err) {
     await conn.close();
@@ -77,6 +80,7 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
           r.kind === 'share' ? r.goal : null,
         ]);
       }
+    for (const r of agencyRows) await s1.row(r);
     await s1.end();
     const widths = [12, 12, 28, 14, 14, 40, 12, 10, 14, 14, 30];
     let sheets = 1;

@@ -34,6 +34,17 @@ export async function reportDocx(d: Dashboard, today: string): Promise<Buffer> {
     body.push(para(`${d.catalogue.targets.length + 1}. Các đơn vị còn nhiều chỉ tiêu chưa đạt`, { bold: true, before: 6 }));
     for (const c of behind) body.push(para(`- ${c.unit.name}: đạt bình quân ${pct(c.score!)} mức mục tiêu.`, { align: 'both' }));
   }
+  // The agencies inside the unit (T-2.x "every agency, unit"): each one's attainment and what it lacks.
+  if (d.agencies.length) {
+    body.push(para(`${d.catalogue.targets.length + (behind.length ? 2 : 1)}. Các cơ quan, đơn vị`, { bold: true, before: 6 }));
+    for (const a of d.agencies) {
+      const lacking = d.agencyRows
+        .filter((r) => status(r.cells.get(a.agency.id) ?? null, r.kind, r.goal, r.notApplicable) === 'behind')
+        .map((r) => r.measure.label);
+      const score = a.score === null ? 'chưa có chỉ số đo được' : `đạt bình quân ${pct(a.score)} mức mục tiêu`;
+      body.push(para(`- ${a.agency.name}: ${score}${lacking.length ? `; chưa đạt: ${lacking.join('; ')}` : ''}.`, { align: 'both' }));
+    }
+  }
   body.push(
     para('Ủy ban nhân dân báo cáo Thường trực Hội đồng nhân dân xem xét, giám sát theo quy định./.', { align: 'both', before: 6 }),
     signatureBlock({

@@ -3,23 +3,28 @@
 //   GET  /monitoring/units/:id[?period&catalogue]  dashboard with drill-down (public indicators for anyone)
 //   GET  /monitoring/units/:id/report.docx         the periodic report, Decree 30/2020 layout (readers)
 //   GET  /monitoring/units/:id/indicators.xlsx     every indicator of the unit and the units under it, streamed
+//   GET  /monitoring/agencies/:id[?period&catalogue]  an agency's indicators and trend (the drill-down's last level)
 //   GET|POST /monitoring/units/:id/records         officials' training, outreach, commendation, discipline, funding
+//   GET  /monitoring/records/:id/evidence          a record's evidence file (readers of everything; never residents)
 //   GET|POST /monitoring/catalogues                load another council's resolution (admins)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { DOCX_MIME } from '../../platform/docs/decree30.js';
-import { Forbidden, NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import { sendStoredFile } from '../../platform/files/serve.js';
 import { contentDisposition } from '../../platform/files/store.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, files } from '../../platform/http/forms.js';
 import { idOr404 } from '../feedback/ids.js';
 import { emptyRecord, enterRecord, loadCatalogue, type RecordInput } from './commands.js';
+import { agencyRef } from './compute.js';
 import { streamWorkbook } from './export-xlsx.js';
-import { cachedDashboard, dashboard, forgetDashboards, periodOr, pickCatalogue } from './model.js';
+import { agencyDashboard, cachedDashboard, dashboard, forgetDashboards, periodOr, pickCatalogue } from './model.js';
 import { monitoringPolicy } from './monitoring.policy.js';
 import { reportDocx } from './report-docx.js';
+import { AgencyPage } from './views/agency.js';
 import { DashboardPage } from './views/dashboard.js';
 import { CataloguePage, RecordsPage } from './views/records.js';
 
@@ -58,6 +63,31 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
     const d = await cachedDashboard(deps, unit, periodOr(qs.period, deps.clock.now()), cat, all, { internal: mayReadAll(req, unit), trend: true });
     const canRecord = monitoringPolicy(req.actor ?? null, 'enterRecords', { unitPath: unit.path });
     return sendPage(req, reply, <DashboardPage view={viewOf(req, deps)} d={d} years={years()} canRecord={canRecord} />);
+  });
+
+  app.get('/monitoring/agencies/:id', async (req, reply) => {
+    const agency = await agencyRef(deps, idOr404((req.params as { id: string }).id));
+    if (!agency) throw new NotFound();
+    const unit = await unitOr404(deps, agency.unit_id);
+    const qs = req.query as { period?: string; catalogue?: string };
+    const { cat, all } = await pickCatalogue(deps, qs.catalogue);
+    const internal = monitoringPolicy(req.actor ?? null, 'readAgency', { unitPath: unit.path, agencyId: agency.id });
+    const d = await agencyDashboard(deps, agency, unit, periodOr(qs.period, deps.clock.now()), cat, all, { internal });
+    return sendPage(req, reply, <AgencyPage view={viewOf(req, deps)} d={d} years={years()} />);
+  });
+
+  app.get('/monitoring/records/:id/evidence', async (req, reply) => {
+    if (!req.actor) throw new Unauthenticated();
+    const r = await db
+      .selectFrom('monitoring_records as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .innerJoin('files as f', 'f.id', 'r.evidence_file_id')
+      .select(['u.path', 'f.sha256', 'f.filename', 'f.mime'])
+      .where('r.id', '=', idOr404((req.params as { id: string }).id))
+      .executeTakeFirst();
+    if (!r) throw new NotFound();
+    if (!monitoringPolicy(req.actor, 'readAll', { unitPath: r.path })) throw new Forbidden();
+    return sendStoredFile(reply, deps.config.filesDir, r);
   });
 
   const readerModel = async (req: FastifyRequest) => {
@@ -101,6 +131,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: AppDeps): void {
         'r.planned',
         'r.spent',
         'r.evidence_note',
+        'r.evidence_file_id',
         'f.filename',
         'r.created_by',
       ])

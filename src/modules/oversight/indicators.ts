@@ -2,9 +2,22 @@
 // recognised People's Inspection Board (Law 10/2022 Art 36); boards with a plan and an activity in
 // the period (Decree 59/2023 Art 14; R-F4); recommendations answered within 15 days (Art 39(2)).
 import { sql } from 'kysely';
+import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
-import { existedIn, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { type AgencyQuery, existedIn, type IndicatorValue, type ModuleIndicator, rollUp, underAny } from '../module.js';
+
+/** Per agency id: `value` of `of` from rows grouped by the board's agency (Law 10/2022 Arts 60–63). */
+function perAgency(q: AgencyQuery, rows: { agency_id: number | null; value: number | string | null; of: number | string | null }[]) {
+  const out = new Map<number, IndicatorValue>(q.agencies.map((a) => [a.id, { value: 0, of: 0 }]));
+  for (const r of rows) {
+    const v = r.agency_id === null ? undefined : out.get(r.agency_id);
+    if (v) [v.value, v.of] = [v.value + Number(r.value ?? 0), (v.of ?? 0) + Number(r.of ?? 0)];
+  }
+  return out;
+}
+const agencyIds = (q: AgencyQuery) => (q.agencies.length ? q.agencies.map((a) => a.id) : [0]);
+const todayOf = (deps: AppDeps) => todayInVietnam(deps.clock.now());
 
 export const oversightIndicators: Record<string, ModuleIndicator> = {
   boards_formed: {
@@ -28,6 +41,26 @@ export const oversightIndicators: Record<string, ModuleIndicator> = {
         rows.map((r) => ({ path: r.path, value: r.formed, of: 1 })),
         true,
       );
+    },
+    /** Each agency: its People's Inspection Board recognised in the period (Arts 60–61); where the union
+     * performs its tasks (07 staff or fewer, Art 63(2)(e)) nothing is due. */
+    agencyCompute: async (deps, q) => {
+      const rows = await deps.db
+        .selectFrom('oversight_boards as b')
+        .select([
+          'b.agency_id',
+          sql<number>`max(case when b.status <> 'union_performs' and b.recognised_on is not null and b.recognised_on <= ${q.to} then 1 else 0 end)`.as('value'),
+          sql<number>`min(case when b.status = 'union_performs' then 0 else 1 end)`.as('of'),
+        ])
+        .where('b.kind', '=', 'agency_inspection')
+        .where('b.agency_id', 'in', agencyIds(q))
+        .where((eb) => eb.or([eb('b.closed_on', 'is', null), eb('b.closed_on', '>=', q.from)]))
+        .groupBy('b.agency_id')
+        .execute();
+      const out = perAgency(q, rows);
+      // An agency with no board at all owes one (unless the union performs its tasks, above).
+      for (const [id, v] of out) if (!rows.some((r) => r.agency_id === id)) v.of = 1;
+      return out;
     },
   },
   boards_active: {
@@ -56,6 +89,28 @@ export const oversightIndicators: Record<string, ModuleIndicator> = {
         true,
       );
     },
+    /** Each agency: its board with a plan and an activity in the period (Decree 59/2023 Art 22(1)(b), (3)). */
+    agencyCompute: async (deps, q) =>
+      perAgency(
+        q,
+        await deps.db
+          .selectFrom('oversight_boards as b')
+          .select([
+            'b.agency_id',
+            sql<number>`count(*)`.as('of'),
+            sql<number>`sum(case when exists (select 1 from oversight_plans p where p.board_id = b.id and p.starts_on <= ${q.to}
+                and (p.ends_on is null or p.ends_on >= ${q.from}))
+              and exists (select 1 from oversight_activities a where a.board_id = b.id and a.held_on >= ${q.from} and a.held_on <= ${q.to})
+              then 1 else 0 end)`.as('value'),
+          ])
+          .where('b.kind', '=', 'agency_inspection')
+          .where('b.agency_id', 'in', agencyIds(q))
+          .where('b.status', 'in', ['recognised', 'closed'])
+          .where('b.recognised_on', '<=', q.to)
+          .where((eb) => eb.or([eb('b.closed_on', 'is', null), eb('b.closed_on', '>=', q.from)]))
+          .groupBy('b.agency_id')
+          .execute(),
+      ),
   },
   answered_15_days: {
     kind: 'share',
@@ -80,5 +135,23 @@ export const oversightIndicators: Record<string, ModuleIndicator> = {
         true,
       );
     },
+    /** Each agency: its board's recommendations due in the period answered within 15 days (Art 63(1)(c)). */
+    agencyCompute: async (deps, q) =>
+      perAgency(
+        q,
+        await deps.db
+          .selectFrom('oversight_recommendations as r')
+          .innerJoin('oversight_boards as b', 'b.id', 'r.board_id')
+          .select([
+            'b.agency_id',
+            sql<number>`count(*)`.as('of'),
+            sql<number>`sum(case when r.status = 'answered' and r.answered_on <= r.due_on then 1 else 0 end)`.as('value'),
+          ])
+          .where('b.agency_id', 'in', agencyIds(q))
+          .where('r.due_on', '>=', q.from)
+          .where('r.due_on', '<=', [q.to, todayOf(deps)].sort()[0]!)
+          .groupBy('b.agency_id')
+          .execute(),
+      ),
   },
 };

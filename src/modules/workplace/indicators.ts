@@ -2,9 +2,9 @@
 // T-2.4 "every agency, unit and locality has its democracy regulation", and R-G3's yearly conference.
 import type { AppDeps } from '../../app-deps.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
-import type { IndicatorQuery, IndicatorValue, ModuleIndicator } from '../module.js';
+import type { AgencyQuery, IndicatorQuery, IndicatorValue, ModuleIndicator } from '../module.js';
 import { conferenceDeadline, WORKPLACE_RULES } from './rules/conference.js';
-import { communesIn, type RegisterRow, registerOf } from './workplace.repo.js';
+import { agencyRegisterOf, communesIn, type RegisterRow, registerOf } from './workplace.repo.js';
 
 /** Each queried unit with the register rows of its communes (and their agencies) on `date`: one
  * register read for all of them — a province and its 92 communes were 93 reads of the same rows. */
@@ -38,7 +38,25 @@ export const regulationInForce: ModuleIndicator = {
     }
     return out;
   },
+  /** Each agency: 1 of 1 when its own regulation (Art 59(1)(a)) is in force on the last day of the period. */
+  agencyCompute: async (deps, q) => {
+    const rows = await agencyRegisterOf(deps.db, q.agencies, q.to, Number(q.to.slice(0, 4)) - 1);
+    return new Map(rows.map((r) => [r.agencyId!, { value: r.regulation ? 1 : 0, of: 1 }]));
+  },
 };
+
+/** The work years whose conference deadline (31/03 of the next year) falls in the period. */
+function dueYears(q: { from: string; to: string }): number[] {
+  const years: number[] = [];
+  for (let y = Number(q.from.slice(0, 4)) - 1; y <= Number(q.to.slice(0, 4)); y++) {
+    const d = conferenceDeadline(y);
+    if (d >= q.from && d <= q.to) years.push(y);
+  }
+  return years;
+}
+/** A register row that owes a conference: an agency with more than 07 staff (Art 51(2)). */
+const owes = (r: { agencyId: number | null; conference: string | null; staff: number | null }) =>
+  !(r.agencyId === null || r.conference === 'optional' || (r.staff !== null && r.staff <= WORKPLACE_RULES.optionalMaxStaff));
 
 /** R-G3 (Art 51(1)–(2)): of the agencies with more than 07 staff, the share that held a valid conference
  * in time, for each work year whose deadline (31/03) falls in the period. */
@@ -46,20 +64,27 @@ export const conferenceHeld: ModuleIndicator = {
   kind: 'share',
   compute: async (deps, q) => {
     const out = new Map<number, IndicatorValue>();
-    const years: number[] = [];
-    for (let y = Number(q.from.slice(0, 4)) - 1; y <= Number(q.to.slice(0, 4)); y++) {
-      const d = conferenceDeadline(y);
-      if (d >= q.from && d <= q.to) years.push(y);
-    }
     for (const u of q.units) out.set(u.id, { value: 0, of: 0 });
-    for (const y of years)
+    for (const y of dueYears(q))
       for (const { unit, rows } of await registers(deps, q, conferenceDeadline(y), y)) {
         const v = out.get(unit.id)!;
         for (const r of rows) {
-          if (r.agencyId === null || r.conference === 'optional' || (r.staff !== null && r.staff <= WORKPLACE_RULES.optionalMaxStaff)) continue;
+          if (!owes(r)) continue;
           v.of = (v.of ?? 0) + 1;
           if (r.conference === 'held') v.value++;
         }
+      }
+    return out;
+  },
+  /** Each agency: its conferences held in time of those it owed (an agency of 07 staff or fewer owes none). */
+  agencyCompute: async (deps, q: AgencyQuery) => {
+    const out = new Map<number, IndicatorValue>(q.agencies.map((a) => [a.id, { value: 0, of: 0 }]));
+    for (const y of dueYears(q))
+      for (const r of await agencyRegisterOf(deps.db, q.agencies, conferenceDeadline(y), y)) {
+        if (!owes(r)) continue;
+        const v = out.get(r.agencyId!)!;
+        v.of = (v.of ?? 0) + 1;
+        if (r.conference === 'held') v.value += 1;
       }
     return out;
   },

@@ -20,7 +20,6 @@ export type RegisterRow = {
 /** Regulations in force on `date` for these communes and every agency inside them (one query each). */
 export async function registerOf(db: Conn, communes: { id: number; name: string; path: string }[], date: string, workYear: number): Promise<RegisterRow[]> {
   if (communes.length === 0) return [];
-  const ids = communes.map((c) => c.id);
   const agencies = await db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
@@ -28,36 +27,16 @@ export async function registerOf(db: Conn, communes: { id: number; name: string;
     .where((eb) => eb.or(communes.map((c) => eb('u.path', 'like', `${c.path}%`))))
     .orderBy('a.name')
     .execute();
-  const agencyIds = agencies.map((a) => a.id);
+  const ids = communes.map((c) => c.id);
   const regs = await db
     .selectFrom('workplace_regulations')
     .selectAll()
     .where('status', '=', 'in_force')
     .where('in_force_from', '<=', date)
-    .where((eb) => eb.or([eb('unit_id', 'in', ids), ...(agencyIds.length ? [eb('agency_id', 'in', agencyIds)] : [])]))
+    .where('unit_id', 'in', ids)
+    .where('agency_id', 'is', null)
     .execute();
-  const staffRows = agencyIds.length
-    ? await db
-        .selectFrom('workplace_staff_counts')
-        .select(['agency_id', 'staff', 'counted_on', 'id'])
-        .where('agency_id', 'in', agencyIds)
-        .where('counted_on', '<=', date)
-        .execute()
-    : [];
-  const confs = agencyIds.length
-    ? await db
-        .selectFrom('workplace_conferences')
-        .select(['agency_id', 'held_on', 'outcome'])
-        .where('agency_id', 'in', agencyIds)
-        .where('work_year', '=', workYear)
-        .execute()
-    : [];
-  const latestStaff = new Map<number, { staff: number; key: string }>();
-  for (const s of staffRows) {
-    const key = `${s.counted_on}#${String(s.id).padStart(10, '0')}`;
-    const cur = latestStaff.get(s.agency_id);
-    if (!cur || key > cur.key) latestStaff.set(s.agency_id, { staff: s.staff, key });
-  }
+  const ofAgencies = await agencyRegisterOf(db, agencies, date, workYear);
   const rows: RegisterRow[] = [];
   for (const c of communes) {
     rows.push({
@@ -69,21 +48,55 @@ export async function registerOf(db: Conn, communes: { id: number; name: string;
       staff: null,
       conference: null,
     });
-    for (const a of agencies.filter((x) => x.path.startsWith(c.path))) {
-      const staff = latestStaff.get(a.id)?.staff ?? null;
-      const held = confs.filter((x) => x.agency_id === a.id).map((x) => ({ heldOn: x.held_on, valid: x.outcome === 'valid' }));
-      rows.push({
-        unitId: a.unit_id,
-        agencyId: a.id,
-        path: a.path,
-        name: a.name,
-        regulation: regs.find((r) => r.agency_id === a.id) ?? null,
-        staff,
-        conference: conferenceYearState({ workYear, staff, held, today: date }),
-      });
-    }
+    rows.push(...ofAgencies.filter((r) => r.path.startsWith(c.path)));
   }
   return rows;
+}
+
+/** The register rows of these agencies (their regulation in force on `date`, staff count and R-G3 flag). */
+export async function agencyRegisterOf(db: Conn, agencies: { id: number; name: string; unit_id: number; path: string }[], date: string, workYear: number) {
+  const agencyIds = agencies.map((a) => a.id);
+  if (agencyIds.length === 0) return [];
+  const [regs, staffRows, confs] = await Promise.all([
+    db
+      .selectFrom('workplace_regulations')
+      .selectAll()
+      .where('status', '=', 'in_force')
+      .where('in_force_from', '<=', date)
+      .where('agency_id', 'in', agencyIds)
+      .execute(),
+    db
+      .selectFrom('workplace_staff_counts')
+      .select(['agency_id', 'staff', 'counted_on', 'id'])
+      .where('agency_id', 'in', agencyIds)
+      .where('counted_on', '<=', date)
+      .execute(),
+    db
+      .selectFrom('workplace_conferences')
+      .select(['agency_id', 'held_on', 'outcome'])
+      .where('agency_id', 'in', agencyIds)
+      .where('work_year', '=', workYear)
+      .execute(),
+  ]);
+  const latestStaff = new Map<number, { staff: number; key: string }>();
+  for (const s of staffRows) {
+    const key = `${s.counted_on}#${String(s.id).padStart(10, '0')}`;
+    const cur = latestStaff.get(s.agency_id);
+    if (!cur || key > cur.key) latestStaff.set(s.agency_id, { staff: s.staff, key });
+  }
+  return agencies.map((a): RegisterRow => {
+    const staff = latestStaff.get(a.id)?.staff ?? null;
+    const held = confs.filter((x) => x.agency_id === a.id).map((x) => ({ heldOn: x.held_on, valid: x.outcome === 'valid' }));
+    return {
+      unitId: a.unit_id,
+      agencyId: a.id,
+      path: a.path,
+      name: a.name,
+      regulation: regs.find((r) => r.agency_id === a.id) ?? null,
+      staff,
+      conference: conferenceYearState({ workYear, staff, held, today: date }),
+    };
+  });
 }
 
 export function regulationsOf(db: Conn, unitId: number, agencyId: number | null) {

@@ -219,6 +219,9 @@ export const ROUTE_MAP: Record<string, Mapping> = {
   'monitoring.readPublic': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}`), api: (f) => get(`/api/v1/indicators?unit=${C(f)}`) },
   'monitoring.readAll': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/report.docx`) },
   'monitoring.enterRecords': { level: 'commune', page: (f) => get(`/monitoring/units/${C(f)}/records`) },
+  'monitoring.readAgency': {
+    unmapped: "an agency's page is public (readPublic); readAgency only adds the internal indicators, no status differs (test/db/monitoring-agencies.test.ts)",
+  },
   'monitoring.loadCatalogue': {
     unmapped:
       'a catalogue is national: any admin grant allows loading one (commands.ts loadCatalogue), there is no unit to relate (as platform.manageCalendar)',

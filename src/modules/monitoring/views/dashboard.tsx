@@ -6,11 +6,12 @@ import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import { cellText, type Dashboard, status } from '../model.js';
 import { BarChart, TrendChart } from '../svg.js';
+import { AgenciesSection, EvidenceSection } from './agencies.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d: Dashboard; years: number[]; canRecord: boolean }) {
-  const { t, lang } = view;
+  const { t } = view;
   const q = `period=${d.period.key}&catalogue=${d.catalogue.key}`;
   const base = `/monitoring/units/${d.unit.id}`;
   const title = t('monitoring.title', { unit: d.unit.name });
@@ -22,33 +23,7 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
       <p class="lead">
         {d.catalogue.title} · {periodLabel}
       </p>
-      <form method="get" action={base} class="row">
-        <div class="fg">
-          <label for="f-period">{t('monitoring.filter.period')}</label>
-          <select id="f-period" name="period">
-            {years
-              .flatMap((y) => [String(y), `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`])
-              .map((k) => (
-                <option key={k} value={k} selected={k === d.period.key}>
-                  {k.includes('Q') ? t('monitoring.quarter', { q: k.slice(-1), year: k.slice(0, 4) }) : t('monitoring.year', { year: k })}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div class="fg">
-          <label for="f-catalogue">{t('monitoring.filter.catalogue')}</label>
-          <select id="f-catalogue" name="catalogue">
-            {d.catalogues.map((c) => (
-              <option key={c.key} value={c.key} selected={c.key === d.catalogue.key}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="btn secondary">
-          {t('monitoring.filter.apply')}
-        </button>
-      </form>
+      <Filters view={view} action={base} d={d} years={years} />
       <ul class="list">
         {d.internal && (
           <li>
@@ -74,45 +49,7 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
       </ul>
 
       <h2>{t('monitoring.targets')}</h2>
-      {d.catalogue.targets.map((target) => {
-        const rows = d.rows.filter((r) => r.measure.target === target.id);
-        if (!rows.length) return null;
-        return (
-          <section key={target.id} aria-labelledby={`h-${target.id}`}>
-            <h3 id={`h-${target.id}`}>
-              {target.id}: {target.definition}
-            </h3>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('monitoring.col.indicator')}</th>
-                  <th scope="col">{t('monitoring.col.value')}</th>
-                  <th scope="col">{t('monitoring.col.goal')}</th>
-                  <th scope="col">{t('monitoring.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const c = r.cells.get(d.unit.id) ?? null;
-                  const s = status(c, r.kind, r.goal);
-                  return (
-                    <tr key={r.measure.indicator}>
-                      <td>
-                        {r.measure.label} <span class="muted">({r.measure.indicator})</span>
-                      </td>
-                      <td>{cellText(c, r.kind, lang)}</td>
-                      <td>{r.kind === 'share' ? `${r.goal}%` : '—'}</td>
-                      <td>
-                        <span class={s === 'met' ? 'tag ok' : s === 'behind' ? 'tag ended' : 'tag'}>{t(`monitoring.status.${s}`)}</span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
+      <Targets view={view} d={d} id={d.unit.id} />
 
       {d.children.length > 0 && (
         <section aria-labelledby="h-children">
@@ -150,14 +87,121 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
         </section>
       )}
 
-      {d.trend.length > 0 && (
+      <AgenciesSection view={view} d={d} q={q} />
+
+      <Trend view={view} trend={d.trend} />
+      <EvidenceSection view={view} d={d} />
+      <p class="muted">{t('monitoring.attainment.note')}</p>
+      <p class="muted">{t('monitoring.computedAt', { at: formatDateTime(d.computedAt) })}</p>
+    </Layout>
+  );
+}
+
+/** The period and catalogue filters, a plain GET form (the unit's and the agency's page). */
+export function Filters({
+  view,
+  action,
+  d,
+  years,
+}: {
+  view: ViewCtx;
+  action: string;
+  d: Pick<Dashboard, 'period' | 'catalogue' | 'catalogues'>;
+  years: number[];
+}) {
+  const { t } = view;
+  return (
+    <form method="get" action={action} class="row">
+      <div class="fg">
+        <label for="f-period">{t('monitoring.filter.period')}</label>
+        <select id="f-period" name="period">
+          {years
+            .flatMap((y) => [String(y), `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`])
+            .map((k) => (
+              <option key={k} value={k} selected={k === d.period.key}>
+                {k.includes('Q') ? t('monitoring.quarter', { q: k.slice(-1), year: k.slice(0, 4) }) : t('monitoring.year', { year: k })}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div class="fg">
+        <label for="f-catalogue">{t('monitoring.filter.catalogue')}</label>
+        <select id="f-catalogue" name="catalogue">
+          {d.catalogues.map((c) => (
+            <option key={c.key} value={c.key} selected={c.key === d.catalogue.key}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="btn secondary">
+        {t('monitoring.filter.apply')}
+      </button>
+    </form>
+  );
+}
+
+/** Each target of the catalogue with its measures for one unit or agency (`id`) against the goal. */
+export function Targets({ view, d, id }: { view: ViewCtx; d: Pick<Dashboard, 'catalogue' | 'rows'>; id: number }) {
+  const { t, lang } = view;
+  return (
+    <>
+      {d.catalogue.targets.map((target) => {
+        const rows = d.rows.filter((r) => r.measure.target === target.id);
+        if (!rows.length) return null;
+        return (
+          <section key={target.id} aria-labelledby={`h-${target.id}`}>
+            <h3 id={`h-${target.id}`}>
+              {target.id}: {target.definition}
+            </h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('monitoring.col.indicator')}</th>
+                  <th scope="col">{t('monitoring.col.value')}</th>
+                  <th scope="col">{t('monitoring.col.goal')}</th>
+                  <th scope="col">{t('monitoring.col.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const c = r.cells.get(id) ?? null;
+                  const s = status(c, r.kind, r.goal, r.notApplicable);
+                  return (
+                    <tr key={r.measure.indicator}>
+                      <td>
+                        {r.measure.label} <span class="muted">({r.measure.indicator})</span>
+                      </td>
+                      <td>{cellText(c, r.kind, lang, r.notApplicable)}</td>
+                      <td>{r.kind === 'share' && !r.notApplicable ? `${r.goal}%` : '—'}</td>
+                      <td>
+                        <span class={s === 'met' ? 'tag ok' : s === 'behind' ? 'tag ended' : 'tag'}>{t(`monitoring.status.${s}`)}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The trend by quarter: the SVG chart and its data table. */
+export function Trend({ view, trend }: { view: ViewCtx; trend: Dashboard['trend'] }) {
+  const { t } = view;
+  return (
+    <>
+      {trend.length > 0 && (
         <section aria-labelledby="h-trend">
           <h2 id="h-trend">{t('monitoring.trend')}</h2>
           <div>
             <TrendChart
               id="ch-trend"
               title={t('monitoring.trend')}
-              points={d.trend.map((p) => ({ label: `Q${p.period.quarter}/${String(p.period.year).slice(2)}`, value: p.score }))}
+              points={trend.map((p) => ({ label: `Q${p.period.quarter}/${String(p.period.year).slice(2)}`, value: p.score }))}
             />
             <table>
               <caption>{t('monitoring.trend.table')}</caption>
@@ -168,7 +212,7 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
                 </tr>
               </thead>
               <tbody>
-                {d.trend.map((p) => (
+                {trend.map((p) => (
                   <tr key={p.period.key}>
                     <td>{t('monitoring.quarter', { q: p.period.quarter!, year: p.period.year })}</td>
                     <td>{p.score === null ? t('monitoring.status.unmeasured') : pct(p.score)}</td>
@@ -179,8 +223,6 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
           </div>
         </section>
       )}
-      <p class="muted">{t('monitoring.attainment.note')}</p>
-      <p class="muted">{t('monitoring.computedAt', { at: formatDateTime(d.computedAt) })}</p>
-    </Layout>
+    </>
   );
 }

@@ -21,6 +21,7 @@ type Row = {
   planned: number | string | null;
   spent: number | string | null;
   evidence_note: string | null;
+  evidence_file_id: number | null;
   filename: string | null;
   created_by: string;
 };
@@ -146,7 +147,7 @@ export function RecordsPage(p: { view: ViewCtx; unit: Unit; rows: Row[]; input: 
                       ? t('monitoring.records.required', { n: n(r.required) })
                       : t('monitoring.records.people', { n: n(r.people) })}
                 </td>
-                <td>{r.filename ?? r.evidence_note}</td>
+                <td>{r.filename ? <a href={`/monitoring/records/${r.id}/evidence`}>{r.filename}</a> : r.evidence_note}</td>
               </tr>
             ))}
           </tbody>
