@@ -108,12 +108,6 @@ async function main() {
   await waitFor200(`${url}/readyz`, server);
   let cookie = await signIn(url, 'hdnd');
   const commune = (await (await fetch(`${url}/api/v1/indicators?unit=${prov.id}&period=2026`)).json()).items.find((i) => i.unit.id !== prov.id).unit.id;
-  const paths = {
-    healthz: '/healthz',
-    'province dashboard (92 communes, 8-quarter trend)': `/monitoring/units/${prov.id}?period=2026`,
-    'commune dashboard (22 villages)': `/monitoring/units/${commune}?period=2026`,
-    'open data JSON, province': `/api/v1/indicators?unit=${prov.id}&period=2026-Q2`,
-  };
   const headers = { accept: 'text/html', cookie };
   // Cold: the dashboard keeps its figures a minute per unit and period (CACHE_MS), so each request for a
   // period not asked before on this server computes every indicator. Ten periods (2025, 2026 and their
@@ -212,7 +206,17 @@ async function main() {
   const cpu = cpuMs(pid) - c0;
   console.log(
     table([
-      ['streamed Excel export', 'rows', 'MB', 's', 'server CPU s', 'RSS before MB', 'peak since start before MB', 'peak during export (VmHWM) MB', 'RSS after MB'],
+      [
+        'streamed Excel export',
+        'rows',
+        'MB',
+        's',
+        'server CPU s',
+        'RSS before MB',
+        'peak since start before MB',
+        'peak during export (VmHWM) MB',
+        'RSS after MB',
+      ],
       [
         '/monitoring/units/<province>/indicators.xlsx',
         fmt(RECORDS),
@@ -228,10 +232,23 @@ async function main() {
   );
   const cold = (name) => q(coldLat[name], 0.95);
   writeFigures('monitoring', [
-    { name: 'province dashboard, cold p95 (no cache)', value: Math.round(cold('province')), unit: 'ms', target: '< 300', meets: cold('province') < 300, baseline: { name: 'healthz p50', value: Math.round(base * 10) / 10 } },
+    {
+      name: 'province dashboard, cold p95 (no cache)',
+      value: Math.round(cold('province')),
+      unit: 'ms',
+      target: '< 300',
+      meets: cold('province') < 300,
+      baseline: { name: 'healthz p50', value: Math.round(base * 10) / 10 },
+    },
     { name: 'commune dashboard, cold p95', value: Math.round(cold('commune')), unit: 'ms', target: '—', meets: true },
     { name: 'province dashboard, server CPU per cold request p95', value: Math.round(q(coldCpu.province, 0.95)), unit: 'ms', target: '—', meets: true },
-    { name: `Excel export of ${fmt(RECORDS)} records, server peak RSS`, value: Math.round(Math.max(peak, sampled)), unit: 'MB', target: '< 200', meets: Math.max(peak, sampled) < 200 },
+    {
+      name: `Excel export of ${fmt(RECORDS)} records, server peak RSS`,
+      value: Math.round(Math.max(peak, sampled)),
+      unit: 'MB',
+      target: '< 200',
+      meets: Math.max(peak, sampled) < 200,
+    },
   ]);
 
   await stop(server);

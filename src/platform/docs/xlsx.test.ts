@@ -1,6 +1,7 @@
 // The streaming .xlsx writer (xlsx.ts): what an official downloads opens in a spreadsheet with every
 // value as written — Vietnamese text, numbers as numbers, empty cells empty — and a value that XML
 // cannot carry (a control character pasted into a title) does not make the whole file unreadable.
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,14 @@ describe('xlsx writer', () => {
       await t.end();
     });
     expect([...unzip(buf).keys()]).toEqual(
-      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']),
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/workbook.xml',
+        'xl/styles.xml',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+      ]),
     );
     const wb = await read(buf);
     const s = wb.getWorksheet('Chỉ số')!;
@@ -59,6 +67,7 @@ describe('xlsx writer', () => {
     for (let i = 0; i < 100_000; i++) await s.row([i, text(), i / 3]);
     await s.end();
     await w.close();
+    await once(out, 'finish');
     // What waited in the client's buffer: a few chunks at most, never the sheet.
     expect(most).toBeLessThan(256 * 1024);
     const wb = await read(Buffer.concat(chunks));
