@@ -41,9 +41,18 @@ export function openDb(url: string): DbHandle {
   // tracking-code and audit-hash indexes made most page reads a system call on a 1 GB file.
   sqlite.pragma('cache_size = -65536');
   // The planner's statistics (sqlite.org/lang_analyze.html): bounded sampling, then the tables that
-  // need it, so that a choice between two indexes is not left to chance on a large file.
-  sqlite.pragma('analysis_limit = 400');
-  sqlite.pragma('optimize = 0x10002');
+  // need it, so that a choice between two indexes is not left to chance on a large file. On a connection
+  // of its own with a small cache, closed at once: after a million new rows ANALYZE reads ~65 MB of pages,
+  // which this connection's cache would keep as the server's memory at rest (docs/performance.md
+  // "Monitoring"); freed, they were not given back to the system either.
+  const analyse = file === ':memory:' ? sqlite : new SQLite(file);
+  if (analyse !== sqlite) {
+    analyse.pragma('busy_timeout = 5000');
+    analyse.pragma('cache_size = -2048');
+  }
+  analyse.pragma('analysis_limit = 400');
+  analyse.pragma('optimize = 0x10002');
+  if (analyse !== sqlite) analyse.close();
   // Kysely prepares every query anew; the same SQL text is reused by every request, so keep the
   // prepared statements (docs/performance.md: 13 % of a page's CPU went to preparing). Safe because
   // Kysely runs one query at a time on this connection and never keeps an iterator open.

@@ -4,29 +4,49 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
-import { defineModule, type IndicatorQuery, type IndicatorValue } from '../module.js';
+import { defineModule, type IndicatorQuery, type IndicatorValue, rollUp, shared, underAny } from '../module.js';
 import { covenantsApi } from './api.js';
 import { seedDemoCovenants } from './demo.js';
-import { covenantsUnder, stateOf } from './repo.js';
+import { stateOf } from './repo.js';
 import { covenantRoutes } from './routes.js';
 import { C } from './views/labels.js';
 
 const VILLAGE_LEVELS = ['village', 'residential_group'];
 
-/** Per unit of the query: its villages, and its covenants in force on `to` (R-E3: from recognition). */
-async function inForceUnder(deps: AppDeps, unit: Unit, on: string) {
-  const villages = await deps.db.selectFrom('units').select('id').where('path', 'like', `${unit.path}%`).where('level', 'in', VILLAGE_LEVELS).execute();
-  const live = [];
-  for (const c of await covenantsUnder(deps.db, unit)) {
-    const s = await stateOf(deps.db, c, on);
-    if ((s.status === 'in_force' || s.status === 'suspended') && s.inForceFrom && s.inForceFrom <= on) live.push(c);
-  }
-  return { villages: villages.length, live };
+/** Per unit of the query: its villages, and its covenants in force on `to` (R-E3: from recognition).
+ * Read once for the subtree of all the queried units and shared by both indicators: a province and its
+ * 92 communes were 2 × 93 reads of the same rows. */
+function inForceUnder(deps: AppDeps, q: IndicatorQuery) {
+  return shared('covenants.in_force', { ...q, from: q.to }, async () => {
+    const [villages, covenants] = await Promise.all([
+      deps.db.selectFrom('units as u').select('u.path').where(underAny(q, 'u.path')).where('u.level', 'in', VILLAGE_LEVELS).execute(),
+      deps.db
+        .selectFrom('covenants as c')
+        .innerJoin('units as u', 'u.id', 'c.unit_id')
+        .selectAll('c')
+        .select(['u.name as village', 'u.path as unit_path'])
+        .where(underAny(q, 'u.path'))
+        .orderBy('c.id')
+        .execute(),
+    ]);
+    const live: typeof covenants = [];
+    for (const c of covenants) {
+      const s = await stateOf(deps.db, c, q.to);
+      if ((s.status === 'in_force' || s.status === 'suspended') && s.inForceFrom && s.inForceFrom <= q.to) live.push(c);
+    }
+    const count = rollUp(
+      q,
+      villages.map((v) => ({ path: v.path, value: 1 })),
+      false,
+    );
+    return new Map(q.units.map((u) => [u.id, { villages: count.get(u.id)!.value, live: live.filter((c) => c.unit_path.startsWith(u.path)) }]));
+  });
 }
 
 async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
   const t = view.t;
-  const { live } = await inForceUnder(deps, commune, todayInVietnam(deps.clock.now()));
+  const today = todayInVietnam(deps.clock.now());
+  const { live } = (await inForceUnder(deps, { units: [commune], from: today, to: today })).get(commune.id)!;
   const villages = new Set(live.map((c) => c.unit_id));
   return (
     <section aria-labelledby="h-covenants">
@@ -64,10 +84,7 @@ export const covenantsModule = defineModule({
       kind: 'share',
       compute: async (deps, q: IndicatorQuery) => {
         const out = new Map<number, IndicatorValue>();
-        for (const u of q.units) {
-          const r = await inForceUnder(deps, u, q.to);
-          out.set(u.id, { value: new Set(r.live.map((c) => c.unit_id)).size, of: r.villages });
-        }
+        for (const [id, r] of await inForceUnder(deps, q)) out.set(id, { value: new Set(r.live.map((c) => c.unit_id)).size, of: r.villages });
         return out;
       },
     },
@@ -76,8 +93,7 @@ export const covenantsModule = defineModule({
       kind: 'share',
       compute: async (deps, q: IndicatorQuery) => {
         const out = new Map<number, IndicatorValue>();
-        for (const u of q.units) {
-          const { live } = await inForceUnder(deps, u, q.to);
+        for (const [id, { live }] of await inForceUnder(deps, q)) {
           const reviewed = live.length
             ? await deps.db
                 .selectFrom('covenant_reviews')
@@ -92,7 +108,7 @@ export const covenantsModule = defineModule({
                 .where('held_on', '<=', q.to)
                 .execute()
             : [];
-          out.set(u.id, { value: reviewed.length, of: live.length });
+          out.set(id, { value: reviewed.length, of: live.length });
         }
         return out;
       },

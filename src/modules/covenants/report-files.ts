@@ -1,8 +1,8 @@
 // The commune's yearly covenant figures as a Word report in the Decree 30/2020 layout ("BÁO CÁO",
 // symbol BC) and as an Excel workbook (R-E6; Decree 61/2023 Art 16), for the province before 30 November.
 import { Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import { decree30Document, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
+import { xlsxBuffer } from '../../platform/docs/xlsx.js';
 import type { VillageCounts, YearCounts } from './report.js';
 
 export const COLUMNS: { key: keyof YearCounts; vi: string }[] = [
@@ -44,16 +44,13 @@ export function reportDocx(m: ReportModel): Promise<Buffer> {
   return packDocx(doc);
 }
 
-export async function reportXlsx(m: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Dân chủ cơ sở';
-  const ws = wb.addWorksheet(`Hương ước ${m.year}`);
-  ws.addRow([`Hương ước, quy ước năm ${m.year}: ${m.communeName}`]);
-  ws.addRow(['Thôn, tổ dân phố', ...COLUMNS.map((c) => c.vi)]).font = { bold: true };
-  for (const v of m.villages) ws.addRow([v.village, ...COLUMNS.map((c) => v[c.key])]);
-  ws.addRow(['Tổng cộng', ...COLUMNS.map((c) => m.total[c.key])]).font = { bold: true };
-  ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 28 : 16;
+export function reportXlsx(m: ReportModel): Promise<Buffer> {
+  return xlsxBuffer(async (wb) => {
+    const ws = await wb.sheet(`Hương ước ${m.year}`, { widths: [28, ...COLUMNS.map(() => 16)] });
+    await ws.row([`Hương ước, quy ước năm ${m.year}: ${m.communeName}`]);
+    await ws.row(['Thôn, tổ dân phố', ...COLUMNS.map((c) => c.vi)], { bold: true });
+    for (const v of m.villages) await ws.row([v.village, ...COLUMNS.map((c) => v[c.key])]);
+    await ws.row(['Tổng cộng', ...COLUMNS.map((c) => m.total[c.key])], { bold: true });
+    await ws.end();
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

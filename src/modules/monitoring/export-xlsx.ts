@@ -1,11 +1,14 @@
-// Excel workbooks of every indicator (issue 9 item 5), streamed with exceljs's WorkbookWriter so memory
+// Excel workbooks of every indicator (issue 9 item 5), streamed (src/platform/docs/xlsx.ts) so memory
 // stays flat however many rows: sheet 1 every measure of the catalogue for the unit and each unit one
 // level down; sheet 2 the monitoring records of the whole subtree, read in keyset pages.
-import { once } from 'node:events';
+
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
-import type { Unit } from '../../db/types.js';
+import type { Db } from '../../db/index.js';
+import type { Database, Unit } from '../../db/types.js';
+import { XLSX_MAX_ROWS, xlsxWriter } from '../../platform/docs/xlsx.js';
 import type { Catalogue } from './catalogue.js';
 import { childrenOf, evaluate, type Period } from './compute.js';
 import { agencyIndicatorRows } from './export-agencies.js';
@@ -24,43 +27,47 @@ const RECORD_COLUMNS = [
   'Đã chi (đồng)',
   'Minh chứng',
 ];
+const PAGE = 500;
 
-/** A writer for one workbook on a stream; `rows` adds rows to a sheet and commits each (flat memory). */
-export function workbookOn(out: PassThrough) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  return {
-    sheet(name: string, header: string[]) {
-      const ws = wb.addWorksheet(name);
-      ws.addRow(header).commit();
-      return {
-        add: (cells: (string | number | null)[]) => ws.addRow(cells).commit(),
-        /** Backpressure. exceljs hands committed rows to the zip without waiting, so a fast producer
-         * piles them up in memory (700 MB for 1,000,000 rows): an empty write into the zip's input
-         * calls back only once everything before it is compressed; then wait for the client. */
-        flush: async () => {
-          const pipe = (ws as unknown as { _stream?: { pipes?: { write: (b: Buffer, cb: () => void) => void }[] } })._stream?.pipes?.[0];
-          if (pipe) await new Promise<void>((resolve) => pipe.write(Buffer.alloc(0), resolve));
-          if (out.writableNeedDrain) await once(out, 'drain');
-        },
-        done: () => ws.commit(),
-      };
-    },
-    commit: () => wb.commit(),
-  };
+/** On SQLite the workbook reads through a connection of its own with a 2 MiB page cache: the indicator
+ * sums and the records, read once, would otherwise fill the server's shared 64 MiB cache
+ * (src/db/index.ts) and keep it full — 60 MB more for the server after one export of a million
+ * records (docs/performance.md "Monitoring"). */
+function reader(deps: AppDeps): { db: Db; close: () => Promise<void> } {
+  const main = deps.handle.sqlite;
+  if (!main || main.memory) return { db: deps.db, close: async () => {} };
+  const conn = new SQLite(main.name, { readonly: true, fileMustExist: true });
+  conn.pragma('cache_size = -2048');
+  conn.pragma('temp.cache_size = -2048');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  return { db, close: () => db.destroy() };
 }
 
 export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, p: Period): Promise<Readable> {
   const out = new PassThrough();
-  const units = [unit, ...(await childrenOf(deps, unit, p))];
-  const rows = await evaluate(deps, cat, units, p, { internal: true });
-  const agencyRows = await agencyIndicatorRows(deps, unit, cat, p);
+  const conn = reader(deps);
+  const d = { ...deps, db: conn.db };
+  let units: Unit[];
+  let rows: Awaited<ReturnType<typeof evaluate>>;
+  let agencyRows: Awaited<ReturnType<typeof agencyIndicatorRows>>;
+  let subtree: Map<number, { code: string; name: string }>;
+  try {
+    units = [unit, ...(await childrenOf(d, unit, p))];
+    rows = await evaluate(d, cat, units, p, { internal: true });
+    agencyRows = await agencyIndicatorRows(d, unit, cat, p);
+    subtree = new Map((await d.db.selectFrom('units').select(['id', 'code', 'name']).where('path', 'like', `${unit.path}%`).execute()).map((u) => [u.id, u]));
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
   void (async () => {
-    const wb = workbookOn(out);
-    const s1 = wb.sheet('Chỉ số', INDICATOR_COLUMNS);
+    const wb = xlsxWriter(out);
+    const s1 = await wb.sheet('Chỉ số', { widths: [10, 32, 60, 12, 28, 10, 10, 12, 10, 12] });
+    await s1.row(INDICATOR_COLUMNS, { bold: true });
     for (const r of rows)
       for (const u of units) {
         const c = r.cells.get(u.id) ?? null;
-        s1.add([
+        await s1.row([
           r.measure.target,
           r.measure.indicator,
           r.measure.label,
@@ -73,55 +80,58 @@ export async function streamWorkbook(deps: AppDeps, unit: Unit, cat: Catalogue, 
           r.kind === 'share' ? r.goal : null,
         ]);
       }
-    for (const r of agencyRows) s1.add(r);
-    s1.done();
-    const s2 = wb.sheet('Hồ sơ', RECORD_COLUMNS);
-    let after = 0;
-    for (;;) {
-      const page = await deps.db
-        .selectFrom('monitoring_records as r')
-        .innerJoin('units as u', 'u.id', 'r.unit_id')
-        .select([
-          'r.id',
-          'r.held_on',
-          'u.code',
-          'u.name',
-          'r.kind',
-          'r.subkind',
-          'r.title',
-          'r.required',
-          'r.people',
-          'r.planned',
-          'r.spent',
-          'r.evidence_note',
-        ])
-        .where('u.path', 'like', `${unit.path}%`)
-        .where('r.held_on', '>=', p.from)
-        .where('r.held_on', '<=', p.to)
-        .where('r.id', '>', after)
-        .orderBy('r.id')
-        .limit(2000)
-        .execute();
-      for (const r of page)
-        s2.add([
-          r.held_on,
-          r.code,
-          r.name,
-          r.kind,
-          r.subkind,
-          r.title,
-          r.required,
-          r.people,
-          r.planned === null ? null : Number(r.planned),
-          r.spent === null ? null : Number(r.spent),
-          r.evidence_note,
-        ]);
-      await s2.flush();
-      if (page.length < 2000) break;
-      after = page[page.length - 1]!.id;
+    for (const r of agencyRows) await s1.row(r);
+    await s1.end();
+    const widths = [12, 12, 28, 14, 14, 40, 12, 10, 14, 14, 30];
+    let sheets = 1;
+    let s2 = await wb.sheet('Hồ sơ', { widths });
+    await s2.row(RECORD_COLUMNS, { bold: true });
+    try {
+      let after = 0;
+      for (;;) {
+        // In id order (the table's own order: no sort, each page starts where the last ended); the
+        // subtree's units as a set the index on unit_id must not be used for (`+`), else the planner
+        // reads every record of the subtree and sorts them for each page.
+        const page = await d.db
+          .selectFrom('monitoring_records as r')
+          .select(['r.id', 'r.unit_id', 'r.held_on', 'r.kind', 'r.subkind', 'r.title', 'r.required', 'r.people', 'r.planned', 'r.spent', 'r.evidence_note'])
+          .where(sql<boolean>`+r.unit_id in (select id from units where path like ${`${unit.path}%`})`)
+          .where('r.held_on', '>=', p.from)
+          .where('r.held_on', '<=', p.to)
+          .where('r.id', '>', after)
+          .orderBy('r.id')
+          .limit(PAGE)
+          .execute();
+        for (const r of page) {
+          // A sheet holds 1,048,576 rows in Excel: the records go on in a next sheet.
+          if (s2.rows >= XLSX_MAX_ROWS) {
+            await s2.end();
+            s2 = await wb.sheet(`Hồ sơ (${++sheets})`, { widths });
+            await s2.row(RECORD_COLUMNS, { bold: true });
+          }
+          const u = subtree.get(r.unit_id);
+          await s2.row([
+            r.held_on,
+            u?.code,
+            u?.name,
+            r.kind,
+            r.subkind,
+            r.title,
+            r.required,
+            r.people,
+            r.planned === null ? null : Number(r.planned),
+            r.spent === null ? null : Number(r.spent),
+            r.evidence_note,
+          ]);
+        }
+        if (page.length < PAGE) break;
+        after = page[page.length - 1]!.id;
+      }
+      await s2.end();
+      await wb.close();
+    } finally {
+      await conn.close();
     }
-    s2.done();
-    await wb.commit();
   })().catch((err) => out.destroy(err));
   return out;
 }

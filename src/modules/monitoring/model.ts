@@ -26,8 +26,10 @@ export type Dashboard = {
   catalogues: { key: string; title: string }[];
   period: Period;
   internal: boolean;
+  /** Cells of the unit (and of the children: the same rows as childRows). */
   rows: Row[];
   children: { unit: Unit; score: number | null }[];
+  /** Cells of the units one level down. */
   childRows: Row[];
   /** The agencies inside the unit (compute.ts agenciesOf), furthest behind first, and their rows. */
   agencies: { agency: AgencyRef; score: number | null }[];
@@ -40,7 +42,7 @@ export type Dashboard = {
 };
 
 /** The dashboard page's figures are computed at most once a minute per unit, period, catalogue and
- * audience: a province dashboard is ~200 grouped queries over two years of a province's activity.
+ * audience (a province dashboard reads two years of a province's activity; docs/performance.md).
  * The Word, Excel and open-data outputs always compute afresh. */
 export const CACHE_MS = 60_000;
 const cache = new Map<string, { at: number; d: Promise<Dashboard> }>();
@@ -79,12 +81,14 @@ export async function dashboard(
   const [children, agencies] = await Promise.all([childrenOf(deps, unit, period), agenciesOf(deps, unit, period)]);
   const quarters = opts.trend ? quartersUpTo(period) : [];
   const quarterly = { ...cat, measures: cat.measures.filter((m) => m.period === 'quarter') };
-  const [rows, childRows, agencyRows, ...trendRows] = await Promise.all([
-    evaluate(deps, cat, [unit], period, opts),
-    evaluate(deps, cat, children, period, opts),
+  // The unit and the units one level down in one evaluation: a module's grouped query over the
+  // subtree gives both (rollUp), instead of reading the same rows twice.
+  const [rows, agencyRows, ...trendRows] = await Promise.all([
+    evaluate(deps, cat, [unit, ...children], period, opts),
     evaluateAgencies(deps, cat, agencies, period, opts),
     ...quarters.map((q) => evaluate(deps, quarterly, [unit], q, opts)),
   ]);
+  const childRows = rows;
   const evidence = opts.internal ? await evidenceOf(deps, unit, period) : [];
   const ranked = children
     .map((u) => ({ unit: u, score: attainment(childRows, u.id) }))

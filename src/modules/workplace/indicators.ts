@@ -4,10 +4,28 @@ import type { AppDeps } from '../../app-deps.js';
 import { COMMUNE_LEVELS } from '../feedback/model.js';
 import type { AgencyQuery, IndicatorQuery, IndicatorValue, ModuleIndicator } from '../module.js';
 import { conferenceDeadline, WORKPLACE_RULES } from './rules/conference.js';
-import { agencyRegisterOf, communesIn, registerOf } from './workplace.repo.js';
+import { agencyRegisterOf, communesIn, type RegisterRow, registerOf } from './workplace.repo.js';
 
-async function communesOf(deps: AppDeps, q: IndicatorQuery) {
-  return Promise.all(q.units.map(async (u) => ({ unit: u, communes: COMMUNE_LEVELS.includes(u.level) ? [u] : await communesIn(deps.db, u.path, q.to) })));
+/** Each queried unit with the register rows of its communes (and their agencies) on `date`: one
+ * register read for all of them — a province and its 92 communes were 93 reads of the same rows. */
+async function registers(deps: AppDeps, q: IndicatorQuery, date: string, workYear: number) {
+  const per = await Promise.all(
+    q.units.map(async (u) => ({ unit: u, communes: COMMUNE_LEVELS.includes(u.level) ? [u] : await communesIn(deps.db, u.path, q.to) })),
+  );
+  const all = new Map(per.flatMap((x) => x.communes.map((c) => [c.id, c] as const)));
+  const byCommune = new Map<number, RegisterRow[]>([...all.keys()].map((id) => [id, []]));
+  const byPath = new Map([...all.values()].map((c) => [c.path, c.id]));
+  for (const r of await registerOf(deps.db, [...all.values()], date, workYear)) {
+    // The row's commune: the ancestor of its path (or itself) that is one of the communes.
+    for (let at = r.path.indexOf('/', 1); at >= 0; at = r.path.indexOf('/', at + 1)) {
+      const id = byPath.get(r.path.slice(0, at + 1));
+      if (id !== undefined) {
+        byCommune.get(id)!.push(r);
+        break;
+      }
+    }
+  }
+  return per.map(({ unit, communes }) => ({ unit, rows: communes.flatMap((c) => byCommune.get(c.id)!) }));
 }
 
 /** T-2.4: the share of communes and agencies with a democracy regulation in force on the last day of the period. */
@@ -15,8 +33,7 @@ export const regulationInForce: ModuleIndicator = {
   kind: 'share',
   compute: async (deps, q) => {
     const out = new Map<number, IndicatorValue>();
-    for (const { unit, communes } of await communesOf(deps, q)) {
-      const rows = await registerOf(deps.db, communes, q.to, Number(q.to.slice(0, 4)) - 1);
+    for (const { unit, rows } of await registers(deps, q, q.to, Number(q.to.slice(0, 4)) - 1)) {
       out.set(unit.id, { value: rows.filter((r) => r.regulation).length, of: rows.length });
     }
     return out;
@@ -49,20 +66,16 @@ export const conferenceHeld: ModuleIndicator = {
   kind: 'share',
   compute: async (deps, q) => {
     const out = new Map<number, IndicatorValue>();
-    const years = dueYears(q);
-    for (const { unit, communes } of await communesOf(deps, q)) {
-      let value = 0;
-      let of = 0;
-      for (const y of years) {
-        const rows = await registerOf(deps.db, communes, conferenceDeadline(y), y);
+    for (const u of q.units) out.set(u.id, { value: 0, of: 0 });
+    for (const y of dueYears(q))
+      for (const { unit, rows } of await registers(deps, q, conferenceDeadline(y), y)) {
+        const v = out.get(unit.id)!;
         for (const r of rows) {
           if (!owes(r)) continue;
-          of++;
-          if (r.conference === 'held') value++;
+          v.of = (v.of ?? 0) + 1;
+          if (r.conference === 'held') v.value++;
         }
       }
-      out.set(unit.id, { value, of });
-    }
     return out;
   },
   /** Each agency: its conferences held in time of those it owed (an agency of 07 staff or fewer owes
