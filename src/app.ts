@@ -15,7 +15,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/errors.js';
-import { installIdParams } from './platform/http/id-params.js';
+import { installIdParams } from './platform/http/ids.js';
 import { installMicrocache } from './platform/http/microcache.js';
 import { installNfc } from './platform/http/nfc.js';
 import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';

@@ -12,9 +12,9 @@ import { addDays, todayInVietnam, type WorkingCalendar } from '../../../platform
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import { sealJson, unsealJson } from '../../../platform/crypto/seal.js';
 import { type FieldErrors, Forbidden } from '../../../platform/errors.js';
+import { parseId } from '../../../platform/http/ids.js';
 import { formatDate, parseDate, type T } from '../../../platform/i18n/index.js';
 import { feedbackPolicy } from '../feedback.policy.js';
-import { parseId } from '../ids.js';
 import { cancelledSlot, isTime, slotStarted, slotsOf } from '../rules/reception.js';
 
 export type Commune = Pick<Unit, 'id' | 'path' | 'name'>;
