@@ -5,13 +5,12 @@ import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
 import { defineModule, type IndicatorQuery, type IndicatorValue } from '../module.js';
+import { VILLAGE_LEVELS } from '../units/levels.js';
 import { covenantsApi } from './api.js';
 import { seedDemoCovenants } from './demo.js';
 import { covenantsUnder, stateOf } from './repo.js';
 import { covenantRoutes } from './routes.js';
 import { C } from './views/labels.js';
-
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 /** Per unit of the query: its villages, and its covenants in force on `to` (R-E3: from recognition). */
 async function inForceUnder(deps: AppDeps, unit: Unit, on: string) {

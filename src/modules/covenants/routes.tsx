@@ -9,6 +9,7 @@ import { contentDisposition } from '../../platform/files/store.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields } from '../../platform/http/forms.js';
 import { failTo, idParam, requireActor } from '../decisions/http.js';
+import { VILLAGE_LEVELS } from '../units/levels.js';
 import { unitById } from '../units/units.repo.js';
 import type { Failure } from './commands/common.js';
 import { actOnReport, annulCovenant, enterTransitional, receiveReport, recordPublication } from './commands/commune.js';
@@ -24,7 +25,6 @@ import { ProposePage, SettingsPage, TransitionalPage } from './views/forms.js';
 import { C } from './views/labels.js';
 import { CovenantPage, type DetailModel, ListPage } from './views/pages.js';
 
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 const PROPOSE_FIELDS = ['title', 'kind', 'replacesId', 'proposer', 'agreementBy', 'agreementOn', 'initiatorName'];
 const TRANSITIONAL_FIELDS = ['title', 'adoptedOn', 'recognisedOn', 'recognitionNumber', 'text', 'history'];
 const pick = (b: unknown, names: string[]) => Object.fromEntries(names.map((n) => [n, field(b, n)])) as Record<string, string>;

@@ -13,7 +13,7 @@ import { idOr404 } from '../../platform/http/ids.js';
 import { formatNumber } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { type DialogueYearState, dialogueYearState, yearInVietnam } from './rules/yearly.js';
 
 type Row = { id: number; name: string; dialogue: DialogueYearState; held: number; villages: number; conferences: number };

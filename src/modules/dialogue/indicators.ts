@@ -2,8 +2,9 @@
 // Committee held its dialogue conference with residents in the period (R-G2, Law 10/2022 Art 32: at
 // least once a year), of the communes in the queried units.
 import { sql } from 'kysely';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+
 import { existedIn, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 
 export const dialogueIndicators: Record<string, ModuleIndicator> = {
   held: {

@@ -9,6 +9,7 @@ import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context
 import { field } from '../../platform/http/forms.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 import { childrenOn, unitById } from '../units/units.repo.js';
 import { officialsApi } from './api-officials.js';
 import { attachmentsOf } from './attachments.js';
@@ -21,7 +22,6 @@ import { readIdentity } from './common.js';
 import { feedbackPolicy } from './feedback.policy.js';
 import { detailData, mayRead } from './manage-data.js';
 import type { Identity } from './model.js';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from './model.js';
 import { queueFor, readFilter, scopeFor } from './queue.js';
 import { settingsRoutes } from './settings-routes.js';
 import { ManageDetailPage } from './views/manage-detail.js';

@@ -3,8 +3,9 @@
 // the period (Decree 59/2023 Art 14; R-F4); recommendations answered within 15 days (Art 39(2)).
 import { sql } from 'kysely';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+
 import { existedIn, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 
 export const oversightIndicators: Record<string, ModuleIndicator> = {
   boards_formed: {

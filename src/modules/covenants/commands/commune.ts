@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { splitArticles } from '../../consultation/rules/articles.js';
 import { annulMatter } from '../../decisions/commands/annul.js';
+import { VILLAGE_LEVELS } from '../../units/levels.js';
 import { unitById } from '../../units/units.repo.js';
 import { covenantsPolicy } from '../covenants.policy.js';
 import { annulmentEligible, CHANNELS, LAW_IN_FORCE, publicationComplete } from '../rules/cycle.js';
@@ -181,7 +182,7 @@ export type TransitionalInput = { title: string; adoptedOn: string; recognisedOn
  * it is entered with its text and history, without a new vote. */
 export async function enterTransitional(deps: AppDeps, t: T, actor: Actor, villageId: number, input: TransitionalInput): Promise<Ok | Failure> {
   const village = await unitById(deps.db, villageId);
-  if (!village || !['village', 'residential_group'].includes(village.level)) return { ok: false, reason: 'not_found' };
+  if (!village || !VILLAGE_LEVELS.includes(village.level)) return { ok: false, reason: 'not_found' };
   if (!covenantsPolicy(actor, 'commune', { unitPath: village.path })) return { ok: false, reason: 'forbidden' };
   const e: FieldErrors = {};
   const title = input.title.trim();

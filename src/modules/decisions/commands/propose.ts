@@ -10,6 +10,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { VILLAGE_LEVELS } from '../../units/levels.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { isMatterItem, scopesOf } from '../rules/matters.js';
@@ -25,8 +26,6 @@ export type ProposeInput = {
   agreementOn: string;
   initiatorName: string;
 };
-
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 /** `also` runs inside the same transaction once the matter exists (a covenant hangs itself on it). */
 export type AlsoInTransaction = (trx: Conn, matterId: number) => Promise<void>;

@@ -15,7 +15,7 @@ import { seal } from '../../../platform/crypto/seal.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { translator } from '../../../platform/i18n/index.js';
 import { enqueue } from '../../../platform/notify/outbox.js';
-import { COMMUNE_LEVELS } from '../model.js';
+import { COMMUNE_LEVELS } from '../../units/levels.js';
 import { DOSSIER_CODE, normaliseDossierCode } from '../rules/ratings.js';
 import { isUniqueViolation } from './reception.js';
 
