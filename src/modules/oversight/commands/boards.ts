@@ -6,11 +6,11 @@ import type { AppDeps } from '../../../app-deps.js';
 import type { Unit } from '../../../db/types.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { profileOf } from '../../decisions/commands/election-common.js';
-import { addMonths } from '../../decisions/rules/deadlines.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import {
   agencyBoardRequired,
