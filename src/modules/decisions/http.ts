@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { redirectWithFlash } from '../../platform/http/context.js';
 import { idOr404 } from '../../platform/http/ids.js';
-import type { Failure } from './commands/common.js';
+import type { Failure } from '../../platform/results.js';
 import { L } from './views/labels.js';
 
 export function requireActor(req: FastifyRequest) {

@@ -13,7 +13,7 @@ import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context
 import { field } from '../../platform/http/forms.js';
 import { idOr404, parseId } from '../../platform/http/ids.js';
 import { allowHit, clientKey } from '../../platform/http/rate-limit.js';
-import type { Failure } from '../decisions/commands/common.js';
+import type { Failure } from '../../platform/results.js';
 import { COMMUNE_LEVELS } from '../units/levels.js';
 import { emptySchedule, publishMinutes, recordDialogueHeld, type ScheduleInput, scheduleDialogue } from './commands/dialogue.js';
 import { loadDialogue, mayDialogue } from './commands/load.js';

@@ -14,7 +14,8 @@ import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context
 import { field } from '../../platform/http/forms.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import { formatNumber } from '../../platform/i18n/index.js';
-import { agencyHolder, communeHolder, type Failure, type Holder, may } from './commands/common.js';
+import type { Failure } from '../../platform/results.js';
+import { agencyHolder, communeHolder, type Holder, may } from './commands/common.js';
 import { type ConferenceInput, emptyConference, recordConference, recordDecision, recordReview, recordStaffCount, staffOn } from './commands/conference.js';
 import { eligibleConsultations, emptyIssue, type IssueInput, issueRegulation } from './commands/regulation.js';
 import { conferenceYearState, nextReviewDue, quorumNeeded, reviewOverdue } from './rules/conference.js';

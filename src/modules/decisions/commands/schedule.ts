@@ -8,7 +8,9 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { noticeMessage, readCount, readDate, readInstant, readNames } from '../../../platform/http/forms.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
@@ -18,7 +20,6 @@ import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
 import { isUniqueViolation } from './cast.js';
-import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
 import { electionScheduleCheck } from './election-plan.js';
 
 /** A matter whose draft has not yet been posted for comments (R-D4). */

@@ -8,8 +8,6 @@ import type { T } from '../../../platform/i18n/index.js';
 import { COMMUNE_LEVELS } from '../../units/levels.js';
 import { type WorkplaceAction, workplacePolicy } from '../workplace.policy.js';
 
-export { type Failure, invalid, readCount, readDate } from '../../decisions/commands/common.js';
-
 /** A commune (agency null) or an agency with the commune it belongs to. */
 export type Holder = { unit: Unit; agency: { id: number; name: string } | null };
 

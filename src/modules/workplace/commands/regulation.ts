@@ -8,9 +8,11 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
 import { isUniqueViolation } from '../../decisions/commands/cast.js';
-import { type Failure, type Holder, invalid, may, readDate, readText } from './common.js';
+import { type Holder, may, readText } from './common.js';
 
 export type IssueInput = {
   consultationId: string;
