@@ -3,6 +3,7 @@
 // teams have 3–5 members led by the Front work committee representative (R-A11), and clusters need
 // ≥ 200 households and a plan approved by the commune People's Committee (R-A16).
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
@@ -19,7 +20,6 @@ import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_A
 import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
-import { isUniqueViolation } from './cast.js';
 import { electionScheduleCheck } from './election-plan.js';
 
 /** A matter whose draft has not yet been posted for comments (R-D4). */
