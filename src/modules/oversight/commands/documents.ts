@@ -3,14 +3,13 @@
 // platform's `files` table through the same upload checks as the boards' evidence. Most are public
 // (Art 11(3) disclosure of investment; Art 43(2) the board's right to them); the official marks each.
 import type { AppDeps } from '../../../app-deps.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { type Checked, withStoredFiles } from '../../../platform/files/uploads.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import { DOC_KINDS } from '../tables.js';
-import { invalid, type Result, refuse, who } from './common.js';
+import { audit, invalid, type Result, refuse } from './common.js';
 
 export async function addProjectDocuments(
   deps: AppDeps,
@@ -52,7 +51,7 @@ export async function addProjectDocuments(
           .execute();
         ids.push(file.id);
       }
-      await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+      await audit(trx, deps, actor, {
         action: 'oversight.project.documents_added',
         entityType: 'oversight_project',
         entityId: p.id,

@@ -2,7 +2,6 @@
 // clock starts on sending (R-F5), and answers by the commune or the agency head. An answer after the
 // deadline is accepted and marked late: the law wants the answer, and the delay stays on record.
 import type { AppDeps } from '../../../app-deps.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../platform/errors.js';
@@ -10,7 +9,21 @@ import { type Checked, withStoredFiles } from '../../../platform/files/uploads.j
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { answerDue, latestPlanNotice, planNoticeOk } from '../rules/boards.js';
 import type { AnswerKind, PlanPeriod } from '../tables.js';
-import { boardWithCommune, invalid, mayAnswer, mayWork, notifyRoles, type Result, readDay, readText, refuse, rulesOn, today, who } from './common.js';
+import {
+  audit,
+  boardWithCommune,
+  invalid,
+  mayAnswer,
+  mayWork,
+  notifyRoles,
+  type Result,
+  readDay,
+  readText,
+  refuse,
+  rulesOn,
+  today,
+  updateAudited,
+} from './common.js';
 
 const PERIODS: readonly PlanPeriod[] = ['quarter', 'half_year', 'year', 'term', 'specific'];
 export type PlanInput = { period: string; title: string; body: string; startsOn: string; endsOn: string; inspectedParty: string; notifiedOn: string };
@@ -71,7 +84,7 @@ export async function createPlan(deps: AppDeps, t: T, actor: Actor | null, board
         { title: t('oversight.notice.plan', { start: formatDate(startsOn) }), body: `${title} — ${party}`, link: `/oversight/boards/${board.id}` },
         deps.clock.now(),
       );
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.plan.created',
       entityType: 'oversight_board',
       entityId: board.id,
@@ -222,7 +235,7 @@ export async function recordActivity(
           { title: t('oversight.notice.recs', { n: recs.length, due: formatDate(dues[0] as string) }), body: subject, link: `/oversight/activities/${row.id}` },
           deps.clock.now(),
         );
-      await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+      await audit(trx, deps, actor, {
         action: 'oversight.activity.recorded',
         entityType: 'oversight_activity',
         entityId: row.id,
@@ -261,20 +274,24 @@ export async function answerRecommendation(
   if (!kind || !on || Object.keys(e).length) return invalid(e);
   const late = on > rec.due_on;
   return deps.db.transaction().execute(async (trx): Promise<Result<{ late: boolean; activityId: number }>> => {
-    const u = await trx
-      .updateTable('oversight_recommendations')
-      .set({ status: 'answered', answer_kind: kind, answer_text: text || null, answered_on: on, answered_by: actor.userId, late: late ? 1 : 0 })
-      .where('id', '=', rec.id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(u.numUpdatedRows) !== 1) return refuse('wrong_state');
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.recommendation.answered',
-      entityType: 'oversight_activity',
-      entityId: rec.activity_id,
-      unitId: rec.commune_id,
-      data: { recommendationId: rec.id, kind, answeredOn: on, dueOn: rec.due_on, late },
-    });
+    const changed = await updateAudited(
+      trx,
+      deps,
+      actor,
+      trx
+        .updateTable('oversight_recommendations')
+        .set({ status: 'answered', answer_kind: kind, answer_text: text || null, answered_on: on, answered_by: actor.userId, late: late ? 1 : 0 })
+        .where('id', '=', rec.id)
+        .where('status', '=', 'open'),
+      {
+        action: 'oversight.recommendation.answered',
+        entityType: 'oversight_activity',
+        entityId: rec.activity_id,
+        unitId: rec.commune_id,
+        data: { recommendationId: rec.id, kind, answeredOn: on, dueOn: rec.due_on, late },
+      },
+    );
+    if (!changed) return refuse('wrong_state');
     return { ok: true, late, activityId: rec.activity_id };
   });
 }
