@@ -1,6 +1,7 @@
 // Uploaded attachments: checked by content and size before anything is written; stored before the
 // transaction and removed again if it fails, so a failed upload leaves no record and no file.
 import type { AppDeps } from '../../app-deps.js';
+import type { Conn } from '../../db/index.js';
 import type { FieldErrors } from '../errors.js';
 import type { T } from '../i18n/index.js';
 import { removeIfCreated, type StoredFile, saveFile, sniff } from './store.js';
@@ -32,4 +33,19 @@ export async function withStoredFiles<T>(deps: AppDeps, files: Checked[], work: 
     for (const s of stored) removeIfCreated(s.file);
     throw e;
   }
+}
+
+/** The `files` row of a stored upload, in the command's transaction; its id goes into the module's own link table. */
+export async function insertFileRow(
+  trx: Conn,
+  s: { file: Pick<StoredFile, 'sha256' | 'size'> & { kind: { mime: string } }; filename: string },
+  createdBy: number | null,
+  at: string,
+): Promise<number> {
+  const row = await trx
+    .insertInto('files')
+    .values({ sha256: s.file.sha256, filename: s.filename.slice(0, 200), mime: s.file.kind.mime, size: s.file.size, created_by: createdBy, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -2,6 +2,7 @@
 // linked to the version they were published with.
 import type { Conn } from '../../../db/index.js';
 import type { StoredFile } from '../../../platform/files/store.js';
+import { insertFileRow } from '../../../platform/files/uploads.js';
 
 export async function attach(
   trx: Conn,
@@ -12,11 +13,7 @@ export async function attach(
   now: string,
 ) {
   for (const s of stored) {
-    const row = await trx
-      .insertInto('files')
-      .values({ sha256: s.file.sha256, filename: s.filename.slice(0, 200), mime: s.file.kind.mime, size: s.file.size, created_by: actorId, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('disclosure_attachments').values({ disclosure_id: disclosureId, file_id: row.id, version }).execute();
+    const fileId = await insertFileRow(trx, s, actorId, now);
+    await trx.insertInto('disclosure_attachments').values({ disclosure_id: disclosureId, file_id: fileId, version }).execute();
   }
 }

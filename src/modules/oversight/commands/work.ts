@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../app-deps.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { type Checked, withStoredFiles } from '../../../platform/files/uploads.js';
+import { type Checked, insertFileRow, withStoredFiles } from '../../../platform/files/uploads.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { answerDue, latestPlanNotice, planNoticeOk } from '../rules/boards.js';
 import type { AnswerKind, PlanPeriod } from '../tables.js';
@@ -192,19 +192,8 @@ export async function recordActivity(
         .executeTakeFirstOrThrow();
       // Evidence goes into the platform's `files` table like every attachment; the links are this module's.
       for (const f of stored) {
-        const file = await trx
-          .insertInto('files')
-          .values({
-            sha256: f.file.sha256,
-            filename: f.filename.slice(0, 200),
-            mime: f.file.kind.mime,
-            size: f.file.size,
-            created_by: actor.userId,
-            created_at: iso,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.insertInto('oversight_files').values({ activity_id: row.id, project_id: null, file_id: file.id }).execute();
+        const fileId = await insertFileRow(trx, f, actor.userId, iso);
+        await trx.insertInto('oversight_files').values({ activity_id: row.id, project_id: null, file_id: fileId }).execute();
       }
       const dues: string[] = [];
       for (const x of recs) {
