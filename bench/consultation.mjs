@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, kb, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
+import { fmt, freePort, get, kb, latencies, quantile, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_COMMENTS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -95,30 +95,23 @@ async function main() {
     { name: 'Word report …/synthesis.docx', path: () => `/consultations/${closed}/synthesis.docx` },
   ];
   const headers = (t) => ({ accept: t.json ? 'application/json' : 'text/html', 'accept-encoding': 'gzip' });
-  for (let i = 0; i < 30; i++) for (const t of targets) await get(url + t.path(), headers(t), 10_000);
-  // Interleaved, so a slow patch of the shared machine hits every row alike.
-  const lat = targets.map(() => []);
-  for (let i = 0; i < REQUESTS; i++) {
-    for (const [k, t] of targets.entries()) {
-      const s = performance.now();
-      const res = await get(url + t.path(), headers(t), 10_000);
-      lat[k].push(performance.now() - s);
-      if (res.status !== 200) throw new Error(`${t.name}: status ${res.status}\n${server.output.slice(-3000)}`);
-    }
-  }
-  const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
-  const base = q(lat[0], 0.95);
+  const lat = await latencies(
+    url,
+    targets.map((t) => ({ ...t, headers: headers(t) })),
+    { rounds: REQUESTS, warm: 30, server },
+  );
+  const base = quantile(lat[0], 0.95);
   const rows = [['request (one at a time)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p95/baseline', 'target']];
   const res = {};
   targets.forEach((t, k) => {
-    res[t.name] = { p95: q(lat[k], 0.95), max: Math.max(...lat[k]) };
+    res[t.name] = { p95: quantile(lat[k], 0.95), max: Math.max(...lat[k]) };
     rows.push([
       t.name,
-      fmt(q(lat[k], 0.5), 1),
-      fmt(q(lat[k], 0.95), 1),
-      fmt(q(lat[k], 0.99), 1),
+      fmt(quantile(lat[k], 0.5), 1),
+      fmt(quantile(lat[k], 0.95), 1),
+      fmt(quantile(lat[k], 0.99), 1),
       fmt(Math.max(...lat[k]), 1),
-      `${fmt(q(lat[k], 0.95) / base, 1)}×`,
+      `${fmt(quantile(lat[k], 0.95) / base, 1)}×`,
       t.target ?? '',
     ]);
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, latencies, quantile, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_COVENANTS ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -58,26 +58,21 @@ async function main() {
     { name: 'API /api/v1/covenants/:id', path: `/api/v1/covenants/${last}`, json: true },
   ];
   const headers = (t) => ({ accept: t.json ? 'application/json' : 'text/html', 'accept-encoding': 'gzip' });
-  for (let i = 0; i < 10; i++) for (const t of targets) await get(url + t.path, headers(t), 20_000);
-  const lat = targets.map(() => []);
-  for (let i = 0; i < REQUESTS; i++)
-    for (const [k, t] of targets.entries()) {
-      const s = performance.now();
-      const res = await get(url + t.path, headers(t), 20_000);
-      lat[k].push(performance.now() - s);
-      if (res.status !== 200) throw new Error(`${t.name}: status ${res.status}\n${server.output.slice(-3000)}`);
-    }
-  const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
-  const base = q(lat[0], 0.95);
+  const lat = await latencies(
+    url,
+    targets.map((t) => ({ ...t, headers: headers(t) })),
+    { rounds: REQUESTS, warm: 10, server, timeoutMs: 20_000 },
+  );
+  const base = quantile(lat[0], 0.95);
   const rows = [['request (one at a time)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p95/baseline', 'target']];
   for (const [k, t] of targets.entries())
     rows.push([
       t.name,
-      fmt(q(lat[k], 0.5), 1),
-      fmt(q(lat[k], 0.95), 1),
-      fmt(q(lat[k], 0.99), 1),
+      fmt(quantile(lat[k], 0.5), 1),
+      fmt(quantile(lat[k], 0.95), 1),
+      fmt(quantile(lat[k], 0.99), 1),
       fmt(Math.max(...lat[k]), 1),
-      `${fmt(q(lat[k], 0.95) / base, 1)}×`,
+      `${fmt(quantile(lat[k], 0.95) / base, 1)}×`,
       t.target ?? '',
     ]);
   console.log(table(rows));
@@ -86,7 +81,7 @@ async function main() {
     targets.flatMap((t, k) => {
       if (!t.target) return [];
       const limit = Number(t.target.replace(/[^0-9]/g, ''));
-      const value = t.target.startsWith('p95') ? q(lat[k], 0.95) : Math.max(...lat[k]);
+      const value = t.target.startsWith('p95') ? quantile(lat[k], 0.95) : Math.max(...lat[k]);
       const name = `${t.name.split(' /')[0]} ${t.target.startsWith('p95') ? 'p95' : 'max'}`;
       return [{ name, value, unit: 'ms', target: `< ${limit}`, meets: value < limit, baseline: { name: '/healthz p95', value: base } }];
     }),

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, kb, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
+import { fmt, freePort, get, kb, latencies, quantile, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const N = Number(process.env.BENCH_QUESTIONS ?? 5000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -61,28 +61,21 @@ async function main() {
     'API /api/v1/dialogues/{id}': `/api/v1/dialogues/${d.id}`,
   };
   const headers = { accept: 'text/html', 'accept-encoding': 'gzip' };
-  for (let i = 0; i < 30; i++) for (const p of Object.values(paths)) await get(url + p, headers);
-  const lat = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
-  // Interleaved, so that the baseline sees the same machine load as the pages.
-  for (let i = 0; i < REQUESTS; i++) {
-    for (const [name, p] of Object.entries(paths)) {
-      const t = performance.now();
-      const res = await get(url + p, headers, 10_000);
-      lat[name].push(performance.now() - t);
-      if (res.status !== 200) throw new Error(`${name}: status ${res.status}\n${server.output.slice(-3000)}`);
-    }
-  }
-  const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
-  for (const xs of Object.values(lat)) xs.sort((a, b) => a - b);
-  const base = q(lat.healthz, 0.5);
+  const sorted = await latencies(
+    url,
+    Object.entries(paths).map(([name, path]) => ({ name, path, headers })),
+    { rounds: REQUESTS, warm: 30, server },
+  );
+  const lat = Object.fromEntries(Object.keys(paths).map((name, k) => [name, sorted[k]]));
+  const base = quantile(lat.healthz, 0.5);
   const rows = [[`request (one at a time, ${REQUESTS} each)`, 'p50 ms', 'p95 ms', 'p99 ms', 'p50 / healthz p50']];
   for (const [name, xs] of Object.entries(lat))
-    rows.push([name, fmt(q(xs, 0.5), 1), fmt(q(xs, 0.95), 1), fmt(q(xs, 0.99), 1), `${fmt(q(xs, 0.5) / base, 1)}×`]);
+    rows.push([name, fmt(quantile(xs, 0.5), 1), fmt(quantile(xs, 0.95), 1), fmt(quantile(xs, 0.99), 1), `${fmt(quantile(xs, 0.5) / base, 1)}×`]);
   console.log(table(rows));
   const page = await get(`${url}/dialogues/${d.id}`, headers);
   const bytes = page.headers['content-encoding'] === 'gzip' ? page.body.length : gzipSync(page.body).length;
   console.log(`dialogue page with 50 of ${fmt(N)} questions: ${kb(bytes)} gzip (target ≤ 30 KB, CSS cached separately)`);
-  const page1 = q(lat['dialogue page 1'], 0.95);
+  const page1 = quantile(lat['dialogue page 1'], 0.95);
   writeFigures('dialogue', [
     {
       name: `dialogue page p95 (${fmt(N)} questions)`,
@@ -90,7 +83,7 @@ async function main() {
       unit: 'ms',
       target: '< 30',
       meets: page1 < 30,
-      baseline: { name: '/healthz p95', value: q(lat.healthz, 0.95) },
+      baseline: { name: '/healthz p95', value: quantile(lat.healthz, 0.95) },
     },
     { name: 'dialogue page, gzip', value: bytes / 1024, unit: 'KB', target: '≤ 30', meets: bytes <= 30 * 1024 },
   ]);

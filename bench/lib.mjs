@@ -94,6 +94,30 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** The value at fraction `f` (0.95 for p95) of latencies sorted ascending. */
+export const quantile = (sorted, f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+
+/**
+ * Latency of GETs one at a time: `rounds` rounds over every target, interleaved, so a slow patch of the
+ * shared machine hits every row (and the /healthz baseline among them) alike; `warm` rounds first.
+ * A target is { name, path (a string, or a function for a fresh path each time), headers }. Any status
+ * but 200 stops the bench with the server's last output. Resolves with each target's times in ms, sorted.
+ */
+export async function latencies(url, targets, { rounds, warm = 10, server, timeoutMs = 10_000 }) {
+  const once = async (t) => {
+    const path = typeof t.path === 'function' ? t.path() : t.path;
+    const s = performance.now();
+    const res = await get(url + path, t.headers, timeoutMs);
+    const ms = performance.now() - s;
+    if (res.status !== 200) throw new Error(`${t.name} ${path}: status ${res.status}\n${server?.output.slice(-3000) ?? ''}`);
+    return ms;
+  };
+  for (let i = 0; i < warm; i++) for (const t of targets) await once(t);
+  const lat = targets.map(() => []);
+  for (let i = 0; i < rounds; i++) for (const [k, t] of targets.entries()) lat[k].push(await once(t));
+  return lat.map((xs) => xs.sort((a, b) => a - b));
+}
+
 export const fmt = (n, digits = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;

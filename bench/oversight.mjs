@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
+import { fmt, freePort, latencies, quantile, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const RECS = Number(process.env.BENCH_RECS ?? 100_000);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2_000);
@@ -127,41 +127,28 @@ async function main() {
     'overdue list (chairman)': [`/units/${naRi}/oversight/recommendations?state=overdue`, { ...html, cookie }],
     'GET /api/v1/projects': [`/api/v1/projects?unit=${naRi}`, { accept: 'application/json', 'accept-encoding': 'gzip' }],
   };
-  const time = async (path, headers) => {
-    const t = performance.now();
-    const res = await get(url + path, headers, 10_000);
-    if (res.status !== 200) throw new Error(`${path}: status ${res.status}\n${server.output.slice(-3000)}`);
-    return performance.now() - t;
-  };
-  for (let i = 0; i < 30; i++) for (const [p, h] of Object.values(pages)) await time(p, h);
-  const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+  const targets = [{ name: '/healthz', path: '/healthz', headers: {} }, ...Object.entries(pages).map(([name, [path, headers]]) => ({ name, path, headers }))];
+  const [base, ...lats] = await latencies(url, targets, { rounds: REQUESTS, warm: 30, server });
   const rows = [[`request (one at a time, ${REQUESTS} each)`, 'p50 ms', 'p95 ms', 'p99 ms', '/healthz p95 ms', 'p95 ratio', 'target']];
   const figures = [];
-  for (const [name, [p, h]] of Object.entries(pages)) {
-    const lat = [];
-    const base = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      lat.push(await time(p, h));
-      base.push(await time('/healthz', {}));
-    }
-    lat.sort((a, b) => a - b);
-    base.sort((a, b) => a - b);
+  for (const [k, name] of Object.keys(pages).entries()) {
+    const lat = lats[k];
     rows.push([
       name,
-      fmt(q(lat, 0.5), 1),
-      fmt(q(lat, 0.95), 1),
-      fmt(q(lat, 0.99), 1),
-      fmt(q(base, 0.95), 1),
-      `${fmt(q(lat, 0.95) / q(base, 0.95), 1)}×`,
+      fmt(quantile(lat, 0.5), 1),
+      fmt(quantile(lat, 0.95), 1),
+      fmt(quantile(lat, 0.99), 1),
+      fmt(quantile(base, 0.95), 1),
+      `${fmt(quantile(lat, 0.95) / quantile(base, 0.95), 1)}×`,
       'p95 < 50',
     ]);
     figures.push({
       name: `${name} p95`,
-      value: q(lat, 0.95),
+      value: quantile(lat, 0.95),
       unit: 'ms',
       target: '< 50',
-      meets: q(lat, 0.95) < 50,
-      baseline: { name: '/healthz p95', value: q(base, 0.95) },
+      meets: quantile(lat, 0.95) < 50,
+      baseline: { name: '/healthz p95', value: quantile(base, 0.95) },
     });
   }
   console.log(table(rows));

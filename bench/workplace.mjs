@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fmt, freePort, get, start, stop, table, waitFor200 } from './lib.mjs';
+import { fmt, freePort, latencies, quantile, start, stop, table, waitFor200, writeFigures } from './lib.mjs';
 
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 3_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -81,43 +81,30 @@ async function main() {
     'GET /api/v1/regulations?unit=<Na Rì>': [`/api/v1/regulations?unit=${naRi}`, json, 'p95 < 50'],
     'GET /api/v1/regulations?unit=<province>': [`/api/v1/regulations?unit=${province}`, json, 'p95 < 200'],
   };
-  const time = async (path, headers) => {
-    const t = performance.now();
-    const res = await get(url + path, headers, 20_000);
-    if (res.status !== 200) throw new Error(`${path}: status ${res.status}\n${server.output.slice(-3000)}`);
-    return performance.now() - t;
-  };
-  for (let i = 0; i < 20; i++) for (const [p, h] of Object.values(pages)) await time(p, h);
-  const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+  const targets = [{ name: '/healthz', path: '/healthz', headers: {} }, ...Object.entries(pages).map(([name, [path, headers]]) => ({ name, path, headers }))];
+  const [base, ...lats] = await latencies(url, targets, { rounds: REQUESTS, warm: 20, server, timeoutMs: 20_000 });
   const figures = [];
   const rows = [[`request (one at a time, ${REQUESTS} each)`, 'p50 ms', 'p95 ms', 'p99 ms', '/healthz p95 ms', 'p95 ratio', 'target']];
-  for (const [name, [p, h, target]] of Object.entries(pages)) {
-    const lat = [];
-    const base = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      lat.push(await time(p, h));
-      base.push(await time('/healthz', {}));
-    }
-    lat.sort((a, b) => a - b);
-    base.sort((a, b) => a - b);
+  for (const [k, [name, [, , target]]] of Object.entries(pages).entries()) {
+    const lat = lats[k];
     rows.push([
       name,
-      fmt(q(lat, 0.5), 1),
-      fmt(q(lat, 0.95), 1),
-      fmt(q(lat, 0.99), 1),
-      fmt(q(base, 0.95), 1),
-      `${fmt(q(lat, 0.95) / q(base, 0.95), 1)}×`,
+      fmt(quantile(lat, 0.5), 1),
+      fmt(quantile(lat, 0.95), 1),
+      fmt(quantile(lat, 0.99), 1),
+      fmt(quantile(base, 0.95), 1),
+      `${fmt(quantile(lat, 0.95) / quantile(base, 0.95), 1)}×`,
       target,
     ]);
     const limit = Number(target.replace(/[^0-9]/g, ''));
-    const p95 = q(lat, 0.95);
+    const p95 = quantile(lat, 0.95);
     figures.push({
       name: `${name} p95`,
       value: p95,
       unit: 'ms',
       target: `< ${limit}`,
       meets: p95 < limit,
-      baseline: { name: '/healthz p95', value: q(base, 0.95) },
+      baseline: { name: '/healthz p95', value: quantile(base, 0.95) },
     });
   }
   console.log(table(rows));

@@ -5,7 +5,7 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { migrationsCurrent } from './db/migrate.js';
 import { modules } from './modules/index.js';
@@ -15,7 +15,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installContext } from './platform/http/context.js';
 import { installErrorHandling } from './platform/http/errors.js';
-import { installIdParams } from './platform/http/id-params.js';
+import { installIdParams } from './platform/http/ids.js';
 import { installMicrocache } from './platform/http/microcache.js';
 import { installNfc } from './platform/http/nfc.js';
 import { apiDocsRoutes, collectApiRoutes } from './platform/http/openapi.js';
@@ -37,7 +37,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // A newcomer's terminal stays readable; production logs every request with its id.
-    disableRequestLogging: deps.config.env === 'development' && deps.config.logLevel !== 'debug',
+    // (Fastify 5.12 deprecates the top-level disableRequestLogging for a LogController: Server.md.)
+    logController: new LogController({ disableRequestLogging: deps.config.env === 'development' && deps.config.logLevel !== 'debug' }),
     logger: {
       level: deps.config.logLevel,
       // No personal data in logs: no query strings (they may carry a phone number), no cookies,

@@ -13,6 +13,12 @@ export type Tx = Transaction<Database>;
 /** Anything that can run a query: the database or an open transaction. */
 export type Conn = Kysely<Database>;
 
+/** True for a primary-key or unique violation on either database. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export type DbHandle = { db: Db; dialect: Dialect; url: string; close: () => Promise<void>; sqlite?: SQLite.Database };
 
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));

@@ -80,9 +80,7 @@ afterAll(() => s.close());
 describe('authorisation matrix (issue 10 item 2; DESIGN.md "Permission": deny unless a rule allows)', () => {
   it('every action of every policy is exercised by a request in the route map', () => {
     const missing = [...table].flatMap(([m, rules]) => Object.keys(rules).map((a) => `${m}.${a}`)).filter((k) => !(k in ROUTE_MAP));
-    expect(missing, `map these actions in test/db/authz/route-map.ts (a request that exercises each): ${missing.join(', ')}`).toEqual(
-      [],
-    );
+    expect(missing, `map these actions in test/db/authz/route-map.ts (a request that exercises each): ${missing.join(', ')}`).toEqual([]);
   });
 
   it('every mapped action answers as its rules say, for every role and unit relation, on pages and API', async () => {

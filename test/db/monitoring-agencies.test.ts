@@ -349,7 +349,9 @@ describe('open data for agencies (issue 9 item 6)', () => {
     expect(j.items.some((i) => i.agency && i.indicator.startsWith('monitoring.'))).toBe(false);
     expect(j.items.find((i) => i.agency === null && i.unit.id === naRi.id)).toBeDefined();
     const csv = (await a.get(`/api/v1/indicators.csv?unit=${naRi.id}&period=2026`)).text;
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('target,indicator,label,unit_code,unit_name,period,measured,value,of,percent,goal,agency_id,agency_name');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'target,indicator,label,unit_code,unit_name,period,measured,value,of,percent,goal,agency_id,agency_name',
+    );
     expect(csv).toContain(`"2026","true","1","1","100","100","${school.id}","${school.name}"`);
   });
 });

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/policy.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields, files } from '../../platform/http/forms.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { formatDate, type T } from '../../platform/i18n/index.js';
 import { saveDraft } from '../disclosure/commands/save-draft.js';
 import { communeOf, targetFor, villagesOf } from '../disclosure/context.js';
@@ -20,7 +21,7 @@ import { publishSynthesis, saveResponse } from './commands/synthesis.js';
 import { consultationPolicy } from './consultation.policy.js';
 import * as repo from './consultation.repo.js';
 import { readable, sendDetail, sendSynthesis } from './pages.js';
-import { failWith, idParam, requireActor } from './routes.js';
+import { failWith, requireActor } from './routes.js';
 import { ConsultationFormPage, emptyInput } from './views/form.js';
 import { ModerationPage } from './views/moderate.js';
 
@@ -85,12 +86,12 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   for (const kind of ['units', 'agencies'] as const) {
     app.get(`/${kind}/:id/consultations/new`, async (req, reply) => {
-      const p = await placeFor(deps, requireActor(req), kind, idParam((req.params as P).id));
+      const p = await placeFor(deps, requireActor(req), kind, idOr404((req.params as P).id));
       return form(req, reply, p, `/${kind}/${(req.params as P).id}/consultations`, req.t('consultation.heading.new'), emptyInput());
     });
     app.post(`/${kind}/:id/consultations`, async (req, reply) => {
       const actor = requireActor(req);
-      const p = await placeFor(deps, actor, kind, idParam((req.params as P).id));
+      const p = await placeFor(deps, actor, kind, idOr404((req.params as P).id));
       const input = readInput(req.body);
       const r = await saveConsultation(deps, req.t, actor, p.target, input, files(req.body, 'files'));
       if (r.ok) return redirectWithFlash(reply, `/consultations/${r.id}`, req.t('consultation.flash.saved'));
@@ -101,7 +102,7 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   async function editable(req: FastifyRequest) {
     const actor = requireActor(req);
-    const { c } = await readable(req, deps, idParam((req.params as P).id));
+    const { c } = await readable(req, deps, idOr404((req.params as P).id));
     const p = await placeFor(deps, actor, c.scope === 'agency' ? 'agencies' : 'units', c.scope === 'agency' ? c.agency_id! : c.unit_id);
     return { actor, c, p };
   }
@@ -138,7 +139,7 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   function detailAction(path: string, flash: Parameters<T>[0], run: (req: FastifyRequest, actor: Actor, id: number) => Promise<Result>, keep: string[] = []) {
     app.post(`/consultations/:id/${path}`, async (req, reply) => {
       const actor = requireActor(req);
-      const id = idParam((req.params as P).id);
+      const id = idOr404((req.params as P).id);
       const r = await run(req, actor, id);
       if (r.ok) return redirectWithFlash(reply, `/consultations/${id}`, req.t(flash));
       if ('errors' in r)
@@ -176,14 +177,14 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
     ['unionDate', 'unionOpinion'],
   );
 
-  app.get('/consultations/:id/synthesis', (req, reply) => sendSynthesis(req, reply, deps, idParam((req.params as P).id)));
+  app.get('/consultations/:id/synthesis', (req, reply) => sendSynthesis(req, reply, deps, idOr404((req.params as P).id)));
   for (const [path, keys] of [
     ['responses', ['article', 'answer', 'summary', 'explanation']],
     ['synthesis', ['synthesisText', 'majorityExplanation']],
   ] as const) {
     app.post(`/consultations/:id/${path}`, async (req, reply) => {
       const actor = requireActor(req);
-      const id = idParam((req.params as P).id);
+      const id = idOr404((req.params as P).id);
       const v = Object.fromEntries(keys.map((k) => [k, field(req.body, k)])) as Record<string, string>;
       const r =
         path === 'responses'
@@ -203,7 +204,7 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   // there, under that module's rules (Art 13).
   app.post('/consultations/:id/disclose', async (req, reply) => {
     const actor = requireActor(req);
-    const { c, can } = await readable(req, deps, idParam((req.params as P).id));
+    const { c, can } = await readable(req, deps, idOr404((req.params as P).id));
     if (c.scope !== 'commune' || !c.synthesis_published_at) throw new NotFound();
     if (!can.prepare || !disclosurePolicy(actor, 'prepare', { unitPath: c.unit_path })) throw new Forbidden();
     const unit = await communeOf(deps, c.unit_id);
@@ -238,13 +239,13 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   async function moderation(req: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, errors?: Record<string, string>) {
-    const { c, can } = await readable(req, deps, idParam((req.params as P).id));
+    const { c, can } = await readable(req, deps, idOr404((req.params as P).id));
     if (!can.prepare) throw new Forbidden();
     const cm = await deps.db
       .selectFrom('consultation_comments')
       .selectAll()
       .where('consultation_id', '=', c.id)
-      .where('id', '=', idParam((req.params as P).cid))
+      .where('id', '=', idOr404((req.params as P).cid))
       .executeTakeFirst();
     if (!cm) throw new NotFound();
     return sendPage(req, reply, <ModerationPage view={viewOf(req, deps)} c={c} cm={cm} values={values} errors={errors} />, errors ? 422 : 200);
@@ -252,9 +253,9 @@ export function manageRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/consultations/:id/comments/:cid/moderate', (req, reply) => moderation(req, reply));
   app.post('/consultations/:id/comments/:cid/moderate', async (req, reply) => {
     const actor = requireActor(req);
-    const id = idParam((req.params as P).id);
+    const id = idOr404((req.params as P).id);
     const values = { action: field(req.body, 'action'), reason: field(req.body, 'reason'), publicBody: field(req.body, 'publicBody') };
-    const r = await moderateComment(deps, req.t, actor, id, idParam((req.params as P).cid), values);
+    const r = await moderateComment(deps, req.t, actor, id, idOr404((req.params as P).cid), values);
     if (r.ok) return redirectWithFlash(reply, `/consultations/${id}#c-${r.id}`, req.t('consultation.flash.moderated'));
     if ('errors' in r) return moderation(req, reply, values, r.errors);
     return failWith(r);

@@ -10,6 +10,7 @@ import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../platform/e
 import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field } from '../../platform/http/forms.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { communeOf } from '../disclosure/context.js';
 import { addComment, type CommentInput, setStance } from './commands/comment.js';
 import type { Result } from './commands/common.js';
@@ -21,12 +22,6 @@ import { synthesisDocx, synthesisFilename } from './synthesis-docx.js';
 import { ConsultationListPage, type ListItem } from './views/list.js';
 
 type P = Record<string, string>;
-
-/** An id from the path: anything but digits is a page that does not exist (never a database error). */
-export function idParam(v: string | undefined): number {
-  if (!v || !/^\d{1,9}$/.test(v)) throw new NotFound();
-  return Number(v);
-}
 
 /** Expected failures that are not a form's field errors. */
 export function failWith(r: Exclude<Result, { ok: true } | { errors: unknown }>): never {
@@ -59,7 +54,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
   }
 
   app.get('/units/:id/consultations', async (req, reply) => {
-    const unit = await communeOf(deps, idParam((req.params as P).id));
+    const unit = await communeOf(deps, idOr404((req.params as P).id));
     const res = { unitPath: unit.path };
     const prepare = consultationPolicy(req.actor, 'prepare', res);
     const l = await listPage(unit.id, null);
@@ -85,7 +80,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
       .selectFrom('agencies as a')
       .innerJoin('units as u', 'u.id', 'a.unit_id')
       .select(['a.id', 'a.name', 'a.unit_id', 'u.path'])
-      .where('a.id', '=', idParam((req.params as P).id))
+      .where('a.id', '=', idOr404((req.params as P).id))
       .executeTakeFirst();
     if (!a) throw new NotFound();
     const res = { unitPath: a.path, agencyId: a.id };
@@ -108,16 +103,16 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  app.get('/consultations/:id', (req, reply) => sendDetail(req, reply, deps, idParam((req.params as P).id)));
+  app.get('/consultations/:id', (req, reply) => sendDetail(req, reply, deps, idOr404((req.params as P).id)));
 
   app.get('/consultations/:id/files/:fileId', async (req, reply) => {
-    const { c } = await readable(req, deps, idParam((req.params as P).id));
+    const { c } = await readable(req, deps, idOr404((req.params as P).id));
     const f = await db
       .selectFrom('consultation_attachments as a')
       .innerJoin('files as f', 'f.id', 'a.file_id')
       .selectAll('f')
       .where('a.consultation_id', '=', c.id)
-      .where('f.id', '=', idParam((req.params as P).fileId))
+      .where('f.id', '=', idOr404((req.params as P).fileId))
       .executeTakeFirst();
     if (!f) throw new NotFound();
     const inline = f.mime === 'application/pdf' || f.mime.startsWith('image/');
@@ -130,7 +125,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/consultations/:id/synthesis.docx', async (req, reply) => {
-    const { c } = await readable(req, deps, idParam((req.params as P).id));
+    const { c } = await readable(req, deps, idOr404((req.params as P).id));
     if (!c.synthesis_published_at || !c.opens_on || !c.closes_on) throw new NotFound();
     const groups = await synthesisGroups(deps, c.id, 'Ý kiến chung về toàn bộ dự thảo');
     const buf = await synthesisDocx({
@@ -173,7 +168,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/consultations/:id/comments', async (req, reply) => {
     const actor = requireActor(req);
-    const id = idParam((req.params as P).id);
+    const id = idOr404((req.params as P).id);
     const input = readComment(req.body);
     const r = await addComment(deps, req.t, actor, id, input);
     if (r.ok) return redirectWithFlash(reply, `/consultations/${id}${input.channel ? '' : '?mine=1'}#c-${r.id}`, req.t('consultation.flash.commented'));
@@ -183,7 +178,7 @@ export function consultationRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.post('/consultations/:id/stance', async (req, reply) => {
     const actor = requireActor(req);
-    const id = idParam((req.params as P).id);
+    const id = idOr404((req.params as P).id);
     const article = field(req.body, 'article');
     const r = await setStance(deps, req.t, actor, id, article, field(req.body, 'stance'));
     if (r.ok) return redirectWithFlash(reply, `/consultations/${id}#a-${article}`, req.t('consultation.flash.stance'));

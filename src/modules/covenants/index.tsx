@@ -5,13 +5,12 @@ import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
 import { defineModule, type IndicatorQuery, type IndicatorValue, rollUp, shared, underAny } from '../module.js';
+import { VILLAGE_LEVELS } from '../units/levels.js';
 import { covenantsApi } from './api.js';
 import { seedDemoCovenants } from './demo.js';
 import { stateOf } from './repo.js';
 import { covenantRoutes } from './routes.js';
 import { C } from './views/labels.js';
-
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 /** Per unit of the query: its villages, and its covenants in force on `to` (R-E3: from recognition).
  * Read once for the subtree of all the queried units and shared by both indicators: a province and its

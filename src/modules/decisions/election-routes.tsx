@@ -11,8 +11,9 @@ import { type FieldErrors, Forbidden, NotFound, Unauthenticated } from '../../pl
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 import { unitById } from '../units/units.repo.js';
-import { COMMUNE_LEVELS, type ElectionFailure, headInOffice, mayManage, profileOf, VILLAGE_LEVELS } from './commands/election-common.js';
+import { type ElectionFailure, headInOffice, mayManage, profileOf } from './commands/election-common.js';
 import { appointInterim } from './commands/election-interim.js';
 import { openDismissal, openElection } from './commands/election-open.js';
 import { CANDIDATE_FIELDS, recordCandidates, recordElectionPlan } from './commands/election-plan.js';

@@ -3,7 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { redirectWithFlash } from '../../platform/http/context.js';
-import type { Failure } from './commands/common.js';
+import { idOr404 } from '../../platform/http/ids.js';
+import type { Failure } from '../../platform/results.js';
 import { L } from './views/labels.js';
 
 export function requireActor(req: FastifyRequest) {
@@ -22,8 +23,4 @@ export function failTo(req: FastifyRequest, reply: FastifyReply, back: string, r
   return redirectWithFlash(reply, back, first);
 }
 
-export const idParam = (req: FastifyRequest): number => {
-  const n = Number((req.params as { id: string }).id);
-  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new NotFound(); // ids are 32-bit on PostgreSQL
-  return n;
-};
+export const idParam = (req: FastifyRequest): number => idOr404((req.params as { id: string }).id);

@@ -6,6 +6,7 @@ import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, fields } from '../../platform/http/forms.js';
+import { VILLAGE_LEVELS } from '../units/levels.js';
 import { childrenOn, unitById } from '../units/units.repo.js';
 import { annulMatter } from './commands/annul.js';
 import { communeStanding, concludeCommune } from './commands/conclude.js';
@@ -21,7 +22,6 @@ import { L } from './views/labels.js';
 import { MatterListPage, MatterPage, type MatterPageModel, ProposePage } from './views/matters.js';
 import { voteRoutes } from './vote-routes.js';
 
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 const emptyProposal = (): ProposeInput => ({ item: '', title: '', description: '', proposer: 'leader', agreementBy: '', agreementOn: '', initiatorName: '' });
 
 export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {

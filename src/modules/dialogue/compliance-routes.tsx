@@ -9,11 +9,11 @@ import { ruleSetOn } from '../../law/rule-sets.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { NotFound } from '../../platform/errors.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { formatNumber } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
-import { idOr404 } from '../feedback/ids.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { type DialogueYearState, dialogueYearState, yearInVietnam } from './rules/yearly.js';
 
 type Row = { id: number; name: string; dialogue: DialogueYearState; held: number; villages: number; conferences: number };

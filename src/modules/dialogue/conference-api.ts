@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { NotFound } from '../../platform/errors.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import * as repo from './dialogue.repo.js';
 import { conferenceYearState, yearInVietnam } from './rules/yearly.js';
 

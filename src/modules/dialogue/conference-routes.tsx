@@ -12,9 +12,9 @@ import { type FieldErrors, Forbidden, NotFound, Unauthenticated } from '../../pl
 import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, files } from '../../platform/http/forms.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { formatDate } from '../../platform/i18n/index.js';
-import { idOr404 } from '../feedback/ids.js';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 import { type AgreementBody, emptyPlan, type PlanInput, planConference, recordAgreement, ruleSetFor } from './commands/conference.js';
 import { emptyHeld, type HeldConferenceInput, recordConferenceHeld, sendResultReport } from './commands/conference-held.js';
 import { loadConference } from './commands/load.js';

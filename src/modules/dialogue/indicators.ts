@@ -3,8 +3,9 @@
 // least once a year), of the communes in the queried units; and each agency whose head held a
 // dialogue with the staff (Art 59(1)(b)).
 import { sql } from 'kysely';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+
 import { existedIn, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 
 export const dialogueIndicators: Record<string, ModuleIndicator> = {
   held: {

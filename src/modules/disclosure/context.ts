@@ -4,11 +4,10 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { NotFound } from '../../platform/errors.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { childrenOn, unitById } from '../units/units.repo.js';
 import type { Target } from './commands/save-draft.js';
 import { disclosurePolicy } from './disclosure.policy.js';
-
-export const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 
 export async function communeOf(deps: AppDeps, id: number): Promise<Unit> {
   const unit = await unitById(deps.db, id);

@@ -6,12 +6,12 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { AppError, Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 import { unitById } from '../units/units.repo.js';
 import { loadHandled, secretsShown } from './commands/handle.js';
-import { idOr404 } from './ids.js';
 import { detailData, mayRead } from './manage-data.js';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from './model.js';
 import { queueFor, readFilter, scopeFor } from './queue.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

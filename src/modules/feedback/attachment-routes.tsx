@@ -7,9 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files/store.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { mayOpenFiles, openAttachment, openSignature } from './attachments.js';
 import { loadHandled, secretsShown } from './commands/handle.js';
-import { idOr404 } from './ids.js';
 
 type P = Record<string, string>;
 

@@ -11,8 +11,8 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
 import { enqueue } from '../../platform/notify/outbox.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { appendEvent, SYSTEM } from './common.js';
-import { COMMUNE_LEVELS } from './model.js';
 
 const BATCH = 500;
 const vi = translator('vi');

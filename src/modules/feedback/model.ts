@@ -86,7 +86,3 @@ export type FeedbackInput = {
   /** A honeypot field hidden from people; a bot fills it. */
   website: string;
 };
-
-/** Unit levels a feedback item may be addressed to (a commune) and handled at below it (a village). */
-export const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
-export const VILLAGE_LEVELS = ['village', 'residential_group'];

@@ -5,9 +5,9 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Conn } from '../../db/index.js';
 import type { Unit } from '../../db/types.js';
 import { NotFound } from '../../platform/errors.js';
+import { parseId } from '../../platform/http/ids.js';
 import { clientKey as hashClient } from '../../platform/http/rate-limit.js';
-import { parseId } from './ids.js';
-import { COMMUNE_LEVELS } from './model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { slotStarted, slotsOf, slotTime } from './rules/reception.js';
 import type { DayFacts, SlotRow } from './views/reception-book.js';
 

@@ -6,11 +6,12 @@ import type { Unit } from '../../db/types.js';
 import { type FieldErrors, Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field } from '../../platform/http/forms.js';
+import { idOr404 } from '../../platform/http/ids.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { unitById } from '../units/units.repo.js';
 import { loadSettings, saveSettings } from './commands/settings.js';
 import { feedbackPolicy } from './feedback.policy.js';
-import { idOr404 } from './ids.js';
-import { CATEGORIES, COMMUNE_LEVELS } from './model.js';
+import { CATEGORIES } from './model.js';
 import { type SettingsModel, SettingsPage } from './views/manage-settings.js';
 
 export function settingsRoutes(app: FastifyInstance, deps: AppDeps): void {

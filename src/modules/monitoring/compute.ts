@@ -4,9 +4,9 @@
 // yet" (null), never 0 % or 100 %.
 import type { AppDeps } from '../../app-deps.js';
 import type { Unit } from '../../db/types.js';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
 import { modules } from '../index.js';
 import type { AgencyRef, IndicatorValue, ModuleIndicator } from '../module.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 import { type Catalogue, type Measure, parseCatalogue } from './catalogue.js';
 import { NA_RI_CATALOGUE } from './catalogue-na-ri.js';
 

@@ -4,8 +4,8 @@
 // spent against planned (resolution Article 2).
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
 import { existedIn, type IndicatorQuery, type ModuleIndicator, rollUp, shared, underAny } from '../module.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../units/levels.js';
 
 function sums(deps: AppDeps, q: IndicatorQuery, kind: string) {
   return shared(`monitoring.${kind}`, q, () => sumsQuery(deps, q, kind));

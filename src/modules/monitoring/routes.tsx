@@ -17,7 +17,7 @@ import { sendStoredFile } from '../../platform/files/serve.js';
 import { contentDisposition } from '../../platform/files/store.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, files } from '../../platform/http/forms.js';
-import { idOr404 } from '../feedback/ids.js';
+import { idOr404 } from '../../platform/http/ids.js';
 import { emptyRecord, enterRecord, loadCatalogue, type RecordInput } from './commands.js';
 import { agencyRef } from './compute.js';
 import { streamWorkbook } from './export-xlsx.js';

@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
 import { type AgencyQuery, existedIn, type IndicatorValue, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { staffCountsOn } from '../workplace/staff-counts.js';
 import { rulesOn } from './commands/common.js';
 import { agencyBoardRequired } from './rules/boards.js';

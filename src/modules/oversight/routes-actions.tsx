@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import { checkUploads } from '../../platform/files/uploads.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field, files } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
-import { checkUploads } from '../disclosure/commands/attachments.js';
 import { createCommuneBoard, endMember, recogniseBoard } from './commands/boards.js';
 import { boardWithCommune, type Fail, mayAnswer, mayWork, today } from './commands/common.js';
 import { addProjectDocuments } from './commands/documents.js';

@@ -9,7 +9,7 @@ import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
-import { COMMUNE_LEVELS } from '../decisions/commands/election-common.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { unitById } from '../units/units.repo.js';
 import { type Board, boardWithCommune, mayAnswer, mayManage, mayWork, rulesOn, today, villagesOn } from './commands/common.js';
 import { oversightPolicy } from './oversight.policy.js';

@@ -3,8 +3,9 @@
 // the platform (anything recorded in the audit log for the unit: a publication, an answer, a vote, a
 // meeting…). One EXISTS probe per unit on the audit log's (unit_id, at) index.
 import { sql } from 'kysely';
-import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../feedback/model.js';
+
 import { existedIn, type ModuleIndicator, rollUp, underAny } from '../module.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from './levels.js';
 
 export const unitsIndicators: Record<string, ModuleIndicator> = {
   active: {

@@ -8,6 +8,7 @@ import { appendAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/auth/policy.js';
 import type { FieldErrors } from '../../platform/errors.js';
 import { formatDate, type T } from '../../platform/i18n/index.js';
+import { isVillage } from './levels.js';
 import {
   adultError,
   canManage,
@@ -15,7 +16,6 @@ import {
   existsOn,
   householdById,
   invalid,
-  isVillage,
   type Result,
   readChangeDate,
   readCode,

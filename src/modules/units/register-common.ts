@@ -11,13 +11,11 @@ import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../platform/errors.js';
 import { formatDate, parseDate, type T } from '../../platform/i18n/index.js';
 import { decisionsPolicy } from '../decisions/decisions.policy.js';
+import { VILLAGE_LEVELS } from './levels.js';
 
 export type Failure = { ok: false; errors: FieldErrors } | { ok: false; reason: 'not_found' | 'forbidden' };
 export type Result<X = object> = ({ ok: true } & X) | Failure;
 export const invalid = (errors: FieldErrors): Failure => ({ ok: false, errors });
-
-export const VILLAGE_LEVELS = ['village', 'residential_group'];
-export const isVillage = (u: Pick<Unit, 'level'>) => VILLAGE_LEVELS.includes(u.level);
 
 /** Art 18(2): the village head keeps the village's register; commune officials keep every village's. */
 export const canManage = (actor: Actor | null, village: Pick<Unit, 'path'>) => decisionsPolicy(actor, 'manageRegister', { unitPath: village.path });

@@ -9,8 +9,9 @@ import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
 import { redirectWithFlash, sendPage, viewOf } from '../../platform/http/context.js';
 import { field } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
+import { isVillage } from './levels.js';
 import { addHousehold, changeRepresentative, leaveHousehold, moveHousehold } from './register-commands.js';
-import { canManage, type Failure, householdById, isVillage, today, villageById } from './register-common.js';
+import { canManage, type Failure, householdById, today, villageById } from './register-common.js';
 import { AddHouseholdPage, LeavePage, MovePage, RepresentativePage } from './register-forms.js';
 import { childrenOn } from './units.repo.js';
 

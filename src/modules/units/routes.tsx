@@ -9,6 +9,7 @@ import { sendPage, viewOf } from '../../platform/http/context.js';
 import { parseDate } from '../../platform/i18n/index.js';
 import { searchDocs } from '../../platform/search/index.js';
 import type { ModuleManifest } from '../module.js';
+import { COMMUNE_LEVELS } from './levels.js';
 import { presentUnit } from './present.js';
 import * as repo from './units.repo.js';
 import { HomePage, SearchPage, UnitPage, type UnitPageModel, UnitsIndexPage } from './views.js';
@@ -50,7 +51,7 @@ export function unitRoutes(app: FastifyInstance, deps: AppDeps, modules: Section
   const today = () => todayInVietnam(deps.clock.now());
 
   async function sectionsOf(unit: Unit, req: Parameters<typeof viewOf>[0]) {
-    if (!['commune', 'ward', 'town', 'special_zone'].includes(unit.level)) return [];
+    if (!COMMUNE_LEVELS.includes(unit.level)) return [];
     const view = viewOf(req, deps);
     const parts = await Promise.all(modules().map((m) => m.communeSection?.(deps, unit, view) ?? null));
     return parts.filter((p): p is NonNullable<typeof p> => p !== null);

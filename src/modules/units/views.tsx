@@ -3,6 +3,7 @@ import type { Lang, MessageKey } from '../../platform/i18n/index.js';
 import { formatDate, formatNumber } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { ViewCtx } from '../../platform/ui/view.js';
+import { COMMUNE_LEVELS } from './levels.js';
 import { dayAfter, type UnitView } from './present.js';
 
 export type UnitPageModel = {
@@ -119,7 +120,7 @@ export function UnitsIndexPage({ view, units }: { view: ViewCtx; units: UnitView
 export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
   const { t } = view;
   const u = m.unit;
-  const isCommuneLevel = ['commune', 'ward', 'town', 'special_zone'].includes(u.level);
+  const isCommuneLevel = COMMUNE_LEVELS.includes(u.level);
   const childKey: MessageKey = isCommuneLevel ? 'unit.villages' : u.level === 'province' || u.level === 'district' ? 'unit.communes' : 'unit.children';
   return (
     <Layout view={view} title={u.name} crumbs={m.ancestors.map((a) => ({ href: a.href, label: a.name }))}>

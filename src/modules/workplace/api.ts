@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { NotFound } from '../../platform/errors.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { communesIn, registerOf } from './workplace.repo.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

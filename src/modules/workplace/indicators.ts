@@ -1,8 +1,8 @@
 // What the workplace module measures for the resolution (issue 9; src/modules/module.ts `indicators`):
 // T-2.4 "every agency, unit and locality has its democracy regulation", and R-G3's yearly conference.
 import type { AppDeps } from '../../app-deps.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
 import type { AgencyQuery, IndicatorQuery, IndicatorValue, ModuleIndicator } from '../module.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { conferenceDeadline, WORKPLACE_RULES } from './rules/conference.js';
 import { agencyRegisterOf, communesIn, type RegisterRow, registerOf } from './workplace.repo.js';
 

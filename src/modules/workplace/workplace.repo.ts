@@ -1,6 +1,6 @@
 // The workplace module's queries (Kysely); no other module touches these tables.
 import type { Conn } from '../../db/index.js';
-import { COMMUNE_LEVELS } from '../feedback/model.js';
+import { COMMUNE_LEVELS } from '../units/levels.js';
 import { conferenceYearState, type YearState } from './rules/conference.js';
 import { staffCountsOn } from './staff-counts.js';
 import type { WorkplaceRegulation } from './tables.js';

@@ -6,8 +6,8 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { checkUploads, insertFileRow, type Upload, withStoredFiles } from '../../../platform/files/uploads.js';
 import { parseDate, type T } from '../../../platform/i18n/index.js';
-import { checkUploads, type Upload, withStoredFiles } from '../../disclosure/commands/attachments.js';
 import { formsFor, mattersFor } from '../matters.js';
 import { splitArticles } from '../rules/articles.js';
 import { checkPeriod } from '../rules/period.js';
@@ -134,19 +134,8 @@ export async function saveConsultation(
           .values(v.villages.map((village_id) => ({ consultation_id: cid, village_id })))
           .execute();
       for (const s of stored) {
-        const f = await trx
-          .insertInto('files')
-          .values({
-            sha256: s.file.sha256,
-            filename: s.filename.slice(0, 200),
-            mime: s.file.kind.mime,
-            size: s.file.size,
-            created_by: actor.userId,
-            created_at: now.toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.insertInto('consultation_attachments').values({ consultation_id: cid, file_id: f.id }).execute();
+        const fileId = await insertFileRow(trx, s, actor.userId, now.toISOString());
+        await trx.insertInto('consultation_attachments').values({ consultation_id: cid, file_id: fileId }).execute();
       }
       await appendAudit(trx, deps.dialect, now, actor, {
         action: id ? 'consultation.draft_updated' : 'consultation.draft_created',

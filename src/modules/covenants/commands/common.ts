@@ -1,16 +1,14 @@
 // What the covenant commands share: loading a covenant with its village and commune, the permission
-// check, and the failure shapes of decisions (the same pages turn them into 404/403/messages).
+// check. Failures are platform/results.ts's (the same pages turn them into 404/403/messages).
 import type { AppDeps } from '../../../app-deps.js';
 import type { Unit } from '../../../db/types.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
-import type { Failure } from '../../decisions/commands/common.js';
+import type { Failure } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { type CovenantsAction, covenantsPolicy } from '../covenants.policy.js';
 import { type CovenantState, findCovenant, stateOf } from '../repo.js';
 
-export type { Failure } from '../../decisions/commands/common.js';
-export { invalid, readDate } from '../../decisions/commands/common.js';
 export type Ok = { ok: true; id: number };
 
 export type Loaded = CovenantState & { village: Unit; commune: Unit; today: string };
@@ -25,7 +23,3 @@ export async function loadFor(deps: AppDeps, actor: Actor, id: number, action: C
   const today = todayInVietnam(deps.clock.now());
   return { ...(await stateOf(deps.db, c, today)), village, commune, today };
 }
-export const failed = (x: object): x is Failure => 'ok' in x && (x as { ok: boolean }).ok === false;
-
-/** Guarded updates: only the first of two officials acting at once changes anything (as decisions). */
-export { expectUpdated, orStale } from '../../decisions/commands/common.js';

@@ -8,13 +8,16 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
 import { splitArticles } from '../../consultation/rules/articles.js';
 import { annulMatter } from '../../decisions/commands/annul.js';
+import { VILLAGE_LEVELS } from '../../units/levels.js';
 import { unitById } from '../../units/units.repo.js';
 import { covenantsPolicy } from '../covenants.policy.js';
 import { annulmentEligible, CHANNELS, LAW_IN_FORCE, publicationComplete } from '../rules/cycle.js';
-import { expectUpdated, type Failure, failed, invalid, type Loaded, loadFor, type Ok, orStale, readDate } from './common.js';
+import { type Loaded, loadFor, type Ok } from './common.js';
 
 type Audit = { action: string; data: Record<string, unknown> };
 async function change(deps: AppDeps, actor: Actor, c: Loaded, set: Record<string, string | null>, audit: Audit, guard?: (trx: Conn) => Promise<void>) {
@@ -60,7 +63,7 @@ export async function recordPublication(
   input: { sentOn: string; publishedOn: string; channels: string[] },
 ): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'commune');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (c.status !== 'in_force' || !c.inForceFrom) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const sentOn = dateIn(t, e, 'sentOn', input.sentOn, c.today, c.inForceFrom);
@@ -80,7 +83,7 @@ export async function recordPublication(
 /** R-E5 (Arts 12, 14): a written report that the covenant is unlawful or against good customs. */
 export async function receiveReport(deps: AppDeps, t: T, actor: Actor, id: number, input: { receivedOn: string; text: string }): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'commune');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (!['in_force', 'suspended'].includes(c.status) || (c.covenant.report_received_on && !c.covenant.answered_on && !c.covenant.corrected_on))
     return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
@@ -111,7 +114,7 @@ export type DefectInput = { decision: string; on: string; reason: string; deadli
 /** R-E5: answer the report (no defect), suspend with a deadline for correction, or record the correction. */
 export async function actOnReport(deps: AppDeps, t: T, actor: Actor, id: number, input: DefectInput): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'commune');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   const cv = c.covenant;
   if (!cv.report_received_on || cv.answered_on || cv.annulled_on) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
@@ -141,7 +144,7 @@ export async function actOnReport(deps: AppDeps, t: T, actor: Actor, id: number,
  * matter is annulled by decisions' own command in the same transaction (Law Art 22). */
 export async function annulCovenant(deps: AppDeps, t: T, actor: Actor, id: number, input: { on: string; reason: string }): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'annul');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (!['in_force', 'suspended'].includes(c.status)) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const on = dateIn(t, e, 'on', input.on, c.today, c.covenant.report_received_on ?? c.inForceFrom);
@@ -181,7 +184,7 @@ export type TransitionalInput = { title: string; adoptedOn: string; recognisedOn
  * it is entered with its text and history, without a new vote. */
 export async function enterTransitional(deps: AppDeps, t: T, actor: Actor, villageId: number, input: TransitionalInput): Promise<Ok | Failure> {
   const village = await unitById(deps.db, villageId);
-  if (!village || !['village', 'residential_group'].includes(village.level)) return { ok: false, reason: 'not_found' };
+  if (!village || !VILLAGE_LEVELS.includes(village.level)) return { ok: false, reason: 'not_found' };
   if (!covenantsPolicy(actor, 'commune', { unitPath: village.path })) return { ok: false, reason: 'forbidden' };
   const e: FieldErrors = {};
   const title = input.title.trim();

@@ -8,12 +8,13 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid, isFailure } from '../../../platform/results.js';
 import { postDraftForComments } from '../../consultation/commands/post-draft.js';
 import { splitArticles } from '../../consultation/rules/articles.js';
 import { type ProposeInput, proposeMatter } from '../../decisions/commands/propose.js';
 import { findCovenant, settingOf, stateOf, versionsOf } from '../repo.js';
 import { MAX_POSTING_DAYS, MIN_POSTING_DAYS, type TeamMember, teamProblems, voteNotBefore } from '../rules/cycle.js';
-import { type Failure, failed, invalid, loadFor, type Ok } from './common.js';
+import { loadFor, type Ok } from './common.js';
 
 export type ProposeCovenantInput = Omit<ProposeInput, 'item' | 'description'> & { kind: string; replacesId: string };
 
@@ -80,7 +81,7 @@ const DRAFTING = ['drafting', 'initiative', 'consultation', 'ready_to_vote'];
 
 export async function saveTeam(deps: AppDeps, t: T, actor: Actor, id: number, team: TeamMember[]): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'draft');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (!DRAFTING.includes(c.status)) return { ok: false, reason: 'wrong_state' };
   const s = await settingOf(deps.db, c.village.id);
   const problems = teamProblems(team, s.ethnicMinority);
@@ -107,7 +108,7 @@ export type VersionInput = { text: string; note: string; translationLanguage: st
 
 export async function saveVersion(deps: AppDeps, t: T, actor: Actor, id: number, input: VersionInput): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'draft');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (!DRAFTING.includes(c.status)) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const text = input.text.trim();
@@ -154,7 +155,7 @@ export async function saveVersion(deps: AppDeps, t: T, actor: Actor, id: number,
  * community decides), with comments by article through the consultation module. */
 export async function postForComments(deps: AppDeps, t: T, actor: Actor, id: number, input: { days: string }): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'post');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (c.status !== 'drafting' || !c.matter) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const days = /^\d{1,3}$/.test(input.days.trim()) ? Number(input.days.trim()) : Number.NaN;

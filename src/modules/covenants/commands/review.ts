@@ -5,10 +5,12 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid, isFailure } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { covenantsPolicy } from '../covenants.policy.js';
-import { type Failure, failed, invalid, loadFor, type Ok, readDate } from './common.js';
+import { loadFor, type Ok } from './common.js';
 
 export const OUTCOMES = ['keep', 'amend', 'replace'] as const;
 
@@ -20,7 +22,7 @@ export async function recordReview(
   input: { heldOn: string; outcome: string; note: string },
 ): Promise<Ok | Failure> {
   const c = await loadFor(deps, actor, id, 'review');
-  if (failed(c)) return c;
+  if (isFailure(c)) return c;
   if (!['in_force', 'suspended'].includes(c.status)) return { ok: false, reason: 'wrong_state' };
   const e: FieldErrors = {};
   const heldOn = readDate(t, e, 'heldOn', input.heldOn, true);

@@ -9,10 +9,10 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { enqueue } from '../../../platform/notify/outbox.js';
+import { expectUpdated, type Failure, invalid, orStale } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
-import { expectUpdated, type Failure, invalid, orStale } from './common.js';
 
 export const ANNUL_GROUNDS = ['unlawful', 'procedure'] as const;
 

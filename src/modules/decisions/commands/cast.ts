@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
 import { compiledOnce } from '../../../db/compiled-once.js';
 import { groupCommit } from '../../../db/group-commit.js';
-import type { Conn, Dialect } from '../../../db/index.js';
+import { type Conn, type Dialect, isUniqueViolation } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { decisionsPolicy } from '../decisions.policy.js';
@@ -63,12 +63,6 @@ export function normaliseCode(typed: string): string | null {
 
 /** The ballot store's key: nothing in it leads back to the household or to when it voted. */
 export const receiptHash = (voteId: number, code: string): string => createHash('sha256').update(`${voteId}:${code}`).digest('hex');
-
-/** True for a primary-key or unique violation on either database. */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** A vote's options, or the three of Decree 59 Art 5(2)(c) when none were stored. */
 export async function ballotOptions(db: Conn, voteId: number): Promise<{ key: string; label: string }[]> {

@@ -8,12 +8,13 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, orStale } from '../../../platform/results.js';
 import { fold } from '../../../platform/search/fold.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { names } from '../present.js';
 import type { MatterItem } from '../rules/matters.js';
-import { expectUpdated, type Failure, invalid, loadVote, orStale, type VoteContext } from './common.js';
+import { loadVote, type VoteContext } from './common.js';
 import { readMeetingCounts } from './meeting-counts.js';
 import { resultOf } from './tally-result.js';
 

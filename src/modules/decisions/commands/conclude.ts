@@ -7,12 +7,13 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
 import { childrenOn, unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { type CommuneWorking, communeResult } from '../rules/threshold.js';
-import { type Failure, invalid, readDate } from './common.js';
 
 /** Each village of the commune on the day the matter was proposed, with its latest finalised vote. */
 export async function communeStanding(deps: Pick<AppDeps, 'db'>, matter: { id: number; unit_id: number; created_at: string }) {

@@ -4,10 +4,12 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
+import { readNames } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
 import * as repo from '../decisions.repo.js';
 import type { MatterItem } from '../rules/matters.js';
-import { expectUpdated, type Failure, invalid, isFailure, orStale, readNames, voteFor } from './common.js';
+import { voteFor } from './common.js';
 import { resultOf } from './tally-result.js';
 
 export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { witnesses: string }): Promise<{ ok: true } | Failure> {

@@ -8,6 +8,7 @@ import { normalizePhone } from '../../../platform/auth/phone.js';
 import type { Actor, Role } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { parseDate, type T } from '../../../platform/i18n/index.js';
+import { VILLAGE_LEVELS } from '../../units/levels.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 
 export type Position = 'village_head' | 'inspection_board' | 'supervision_board';
@@ -30,9 +31,6 @@ export const grantUnitOf = (p: Position, village: Unit, commune: Unit): Unit => 
 /** R-B4: the village head's term is the province's setting; the People's Inspection Board's follows it
  * (Law Art 36(2)); a Community Investment Supervision Board ends with its project (Art 41(1)): no end date. */
 export const termMonthsOf = (p: Position, profile: ProvinceProfile): number | null => (p === 'supervision_board' ? null : profile.villageHeadTermMonths);
-
-export const VILLAGE_LEVELS = ['village', 'residential_group'];
-export const COMMUNE_LEVELS = ['commune', 'ward', 'town', 'special_zone'];
 
 export type Place = { village: Unit; commune: Unit };
 

@@ -8,8 +8,9 @@ import { ruleSetOn } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 import type { MatterRow, VoteRow } from '../present.js';
-import { addMonths, newElectionDue } from '../rules/deadlines.js';
+import { newElectionDue } from '../rules/deadlines.js';
 import type { StoredWorking } from '../rules/threshold.js';
 import {
   accountFor,

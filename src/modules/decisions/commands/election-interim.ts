@@ -6,9 +6,9 @@ import type { AppDeps } from '../../../app-deps.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { daysBetween, todayInVietnam } from '../../../platform/calendar/calendar.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
-import { addMonths } from '../rules/deadlines.js';
 import {
   accountFor,
   activeTerms,

@@ -5,9 +5,10 @@ import type { Conn } from '../../../db/index.js';
 import type { Unit } from '../../../db/types.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { addDays, daysBetween } from '../../../platform/calendar/calendar.js';
+import { COMMUNE_LEVELS, VILLAGE_LEVELS } from '../../units/levels.js';
 import { names } from '../present.js';
 import { electionTimelineProblems, type NoticeProblem } from '../rules/notice.js';
-import { type Candidate, COMMUNE_LEVELS, type DismissalGround, type Position, parseCandidates, residentsQuery, VILLAGE_LEVELS } from './election-common.js';
+import { type Candidate, type DismissalGround, type Position, parseCandidates, residentsQuery } from './election-common.js';
 import { meetingOf } from './election-plan.js';
 
 export type StepKey = 'plan' | 'team' | 'notice' | 'candidates';

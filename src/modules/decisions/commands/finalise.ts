@@ -8,10 +8,11 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
 import type { VoteRow } from '../present.js';
 import { effectOf, type MatterItem } from '../rules/matters.js';
 import { attendanceTooLow } from '../rules/threshold.js';
-import { expectUpdated, type Failure, invalid, isFailure, orStale, voteFor } from './common.js';
+import { voteFor } from './common.js';
 
 /** R-A1: the parts of Art 20(2) a vote record still lacks, as field -> message key. */
 export function missingParts(v: VoteRow): string[] {

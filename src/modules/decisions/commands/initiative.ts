@@ -7,12 +7,13 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid, isFailure } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { type DecisionsAction, decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { initiativeStatus } from '../rules/initiative.js';
-import { type Failure, invalid, isFailure, readDate } from './common.js';
 
 type MatterUnit = { matter: NonNullable<Awaited<ReturnType<typeof repo.findMatter>>>; unit: NonNullable<Awaited<ReturnType<typeof unitById>>> };
 

@@ -2,8 +2,8 @@
 // above the households present in its cluster, and no more choices than households (an election may
 // approve up to `seats` candidates per household).
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readCount } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { readCount } from './common.js';
 
 export type CountRow = { cluster: number; option_key: string; count: number };
 

@@ -6,8 +6,9 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
 import * as repo from '../decisions.repo.js';
-import { expectUpdated, type Failure, invalid, isFailure, orStale, voteFor } from './common.js';
+import { voteFor } from './common.js';
 
 export type MinutesInput = { content: string; decisionText: string; rep1: string; rep2: string };
 

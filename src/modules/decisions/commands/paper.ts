@@ -4,12 +4,13 @@
 // ballots, under a random code nobody keeps, and the same receipt refuses a second ballot from the
 // household (R-A9), whether it came on paper or online.
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
-import { ballotOptions, type ChoiceError, checkChoices, isUniqueViolation, newReceiptCode, storeBallot, voteForBallot } from './cast.js';
+import { ballotOptions, type ChoiceError, checkChoices, newReceiptCode, storeBallot, voteForBallot } from './cast.js';
 
 export type PaperRefusal = 'not_found' | 'wrong_form' | 'forbidden' | 'not_open' | 'closed' | 'already_voted';
 export type PaperResult =

@@ -9,11 +9,13 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
+import { VILLAGE_LEVELS } from '../../units/levels.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { isMatterItem, scopesOf } from '../rules/matters.js';
-import { type Failure, invalid, readDate } from './common.js';
 import { NOT_POSTED } from './schedule.js';
 
 export type ProposeInput = {
@@ -25,8 +27,6 @@ export type ProposeInput = {
   agreementOn: string;
   initiatorName: string;
 };
-
-const VILLAGE_LEVELS = ['village', 'residential_group'];
 
 /** Who may propose on this unit (Art 16): the commune chairman commune-wide (cl. 1), the village head
  * (cl. 2) or, for residents' initiative (cl. 3), its organisers and the households themselves. The

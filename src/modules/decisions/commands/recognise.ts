@@ -7,10 +7,12 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, orStale } from '../../../platform/results.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { type MatterItem, recogniserOf } from '../rules/matters.js';
-import { expectUpdated, type Failure, invalid, loadVote, orStale, readDate } from './common.js';
+import { loadVote } from './common.js';
 import { applyRecognition } from './election-effects.js';
 
 export type RecogniseInput = { decision: string; decidedOn: string; reason: string };

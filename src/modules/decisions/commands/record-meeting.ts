@@ -6,11 +6,13 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readCount, readNames } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
 import * as repo from '../decisions.repo.js';
 import type { MatterItem } from '../rules/matters.js';
 import { procedurePasses } from '../rules/threshold.js';
-import { expectUpdated, type Failure, invalid, isFailure, orStale, readCount, readNames, voteFor } from './common.js';
+import { voteFor } from './common.js';
 import { readMeetingCounts } from './meeting-counts.js';
 import { resultOf } from './tally-result.js';
 

@@ -3,12 +3,15 @@
 // teams have 3–5 members led by the Front work committee representative (R-A11), and clusters need
 // ≥ 200 households and a plan approved by the commune People's Committee (R-A16).
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { noticeMessage, readCount, readDate, readInstant, readNames } from '../../../platform/http/forms.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
@@ -17,8 +20,6 @@ import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_A
 import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
-import { isUniqueViolation } from './cast.js';
-import { type Failure, invalid, noticeMessage, readCount, readDate, readInstant, readNames } from './common.js';
 import { electionScheduleCheck } from './election-plan.js';
 
 /** A matter whose draft has not yet been posted for comments (R-D4). */

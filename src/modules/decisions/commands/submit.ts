@@ -6,8 +6,10 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { expectUpdated, type Failure, invalid, isFailure, orStale, readDate, voteFor } from './common.js';
+import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../../platform/results.js';
+import { voteFor } from './common.js';
 
 export async function submitVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { submittedOn: string }): Promise<{ ok: true } | Failure> {
   const ctx = await voteFor(deps, actor, voteId, 'runVote');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { loadOfficialDays, WorkingCalendar } from '../../../platform/calendar/calendar.js';
-import { addMonths, newElectionDue, recognitionClock, submissionClock } from './deadlines.js';
+import { newElectionDue, recognitionClock, submissionClock } from './deadlines.js';
 
 const cal = new WorkingCalendar(loadOfficialDays());
 const rs = ruleSetOn('2026-01-01');
@@ -81,27 +81,5 @@ describe('newElectionDue: R-B3 a new election within 60 days of the dismissal’
     ['2027-12-31', '2028-02-29'],
   ])('R-B3 Decree 59 Art 9: recognised %s -> decide the new election by %s (plain days, Tết not skipped)', (recognised, due) => {
     expect(newElectionDue(recognised, rs)).toBe(due);
-  });
-});
-
-describe('addMonths: months clamped to the last day of the month (R-B4 terms, R-A15 consents)', () => {
-  it.each([
-    ['2026-08-31', 6, '2027-02-28'],
-    ['2027-08-31', 6, '2028-02-29'],
-    ['2026-01-31', 1, '2026-02-28'],
-    ['2028-01-31', 1, '2028-02-29'],
-    ['2026-03-31', 1, '2026-04-30'],
-    ['2026-01-15', 3, '2026-04-15'],
-    ['2025-11-30', 3, '2026-02-28'],
-    ['2027-11-30', 3, '2028-02-29'],
-    ['2026-08-31', 60, '2031-08-31'],
-    ['2028-02-29', 12, '2029-02-28'],
-    ['2026-12-15', 1, '2027-01-15'],
-    ['2026-10-31', 4, '2027-02-28'],
-    ['2026-01-15', 0, '2026-01-15'],
-    ['2026-01-15', -1, '2025-12-15'],
-    ['2026-03-31', -1, '2026-02-28'],
-  ])('R-B4/R-A15: addMonths(%s, %i) = %s', (date, months, out) => {
-    expect(addMonths(date, months)).toBe(out);
   });
 });

@@ -28,13 +28,3 @@ export function recognitionClock(receivedOn: string, decidedOn: string | null, t
 
 /** R-B3 (Decree 59 Art 9): a new election is decided within 60 days of the dismissal's recognition. */
 export const newElectionDue = (recognisedOn: string, rs: RuleSet): string => addDays(recognisedOn, rs.decisions.election.newElectionDays);
-
-/** Months added to a date, clamped to the month's last day (a term of 60 months from 31/08 ends 31/08). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}

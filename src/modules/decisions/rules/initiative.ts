@@ -2,7 +2,7 @@
 // consenting are ≥ 10 % of all households of the village, or when the Front work committee approves;
 // each consent is valid for 03 months from the day it was given.
 import type { RuleSet } from '../../../law/rule-sets.js';
-import { addMonths } from './deadlines.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 
 /** A consent given on `givenOn` still counts on `today`. Civil Code 2015 Arts 147(1), 148(1)(c): the
  * period starts the next day and ends at the end of the same-numbered day of the third month (or that

@@ -8,9 +8,10 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { checkUploads, insertFileRow, type Upload, withStoredFiles } from '../../../platform/files/uploads.js';
+import { noticeMessage, readCount, readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { expectUpdated, type Failure, invalid, noticeMessage, orStale, readCount, readDate } from '../../decisions/commands/common.js';
-import { checkUploads, type Upload, withStoredFiles } from '../../disclosure/commands/attachments.js';
+import { expectUpdated, type Failure, invalid, orStale } from '../../../platform/results.js';
 import { dialoguePolicy } from '../dialogue.policy.js';
 import { conferenceNoticeProblem } from '../rules/yearly.js';
 import { ruleSetFor } from './conference.js';
@@ -187,18 +188,7 @@ async function attachParts(
   now: Date,
 ) {
   for (const [i, s] of stored.entries()) {
-    const f = await trx
-      .insertInto('files')
-      .values({
-        sha256: s.file.sha256,
-        filename: s.filename.slice(0, 200),
-        mime: s.file.kind.mime,
-        size: s.file.size,
-        created_by: actor.userId,
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('village_conference_files').values({ conference_id: id, file_id: f.id, part: parts[i]! }).execute();
+    const fileId = await insertFileRow(trx, s, actor.userId, now.toISOString());
+    await trx.insertInto('village_conference_files').values({ conference_id: id, file_id: fileId, part: parts[i]! }).execute();
   }
 }

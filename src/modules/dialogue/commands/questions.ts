@@ -8,7 +8,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { enqueue } from '../../../platform/notify/outbox.js';
-import { expectUpdated, type Failure, invalid, orStale } from '../../decisions/commands/common.js';
+import { expectUpdated, type Failure, invalid, orStale } from '../../../platform/results.js';
 import type { DialogueQuestion } from '../tables.js';
 import { readText } from './dialogue.js';
 import { type DialogueCtx, loadDialogue, mayDialogue } from './load.js';

@@ -5,9 +5,10 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { checkUploads, type Upload, withStoredFiles } from '../../../platform/files/uploads.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { writeDetails } from '../disclosure.repo.js';
-import { attach, checkUploads, type Upload, withStoredFiles } from './attachments.js';
+import { attach } from './attachments.js';
 import { type DraftInput, validateDraft } from './validate.js';
 
 export type Target = { unitId: number; unitPath: string; scope: 'commune' | 'agency'; agencyId: number | null; villageIds: Set<number> };

@@ -7,6 +7,7 @@
 // which holds no personal data.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import type { DossierStatus } from '../../../db/types.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { normalizePhone } from '../../../platform/auth/phone.js';
@@ -15,9 +16,8 @@ import { seal } from '../../../platform/crypto/seal.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { translator } from '../../../platform/i18n/index.js';
 import { enqueue } from '../../../platform/notify/outbox.js';
-import { COMMUNE_LEVELS } from '../model.js';
+import { COMMUNE_LEVELS } from '../../units/levels.js';
 import { DOSSIER_CODE, normaliseDossierCode } from '../rules/ratings.js';
-import { isUniqueViolation } from './reception.js';
 
 export const DOSSIER_STATUSES: readonly DossierStatus[] = ['received', 'in_progress', 'more_documents', 'done', 'returned'];
 const PROVINCE = { userId: null, label: 'Hệ thống một cửa tỉnh' };

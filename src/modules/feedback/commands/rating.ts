@@ -4,16 +4,17 @@
 // code the feedback form. One rating per dossier code; an optional comment becomes a feedback item.
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import type { QrPointTable } from '../../../db/types.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import { type FieldErrors, Forbidden } from '../../../platform/errors.js';
+import { parseId } from '../../../platform/http/ids.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { feedbackPolicy } from '../feedback.policy.js';
-import { parseId } from '../ids.js';
 import { CRITERIA, type Criterion, DOSSIER_CODE, isOverall, normaliseDossierCode, SCORE } from '../rules/ratings.js';
-import { type Commune, type Failure, isUniqueViolation, Rollback } from './reception.js';
+import { type Commune, type Failure, Rollback } from './reception.js';
 import { emptyFeedbackInput, submitFeedback } from './submit.js';
 
 export type QrKind = QrPointTable['kind'];

@@ -4,6 +4,7 @@
 // citizen finds or cancels the booking.
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import type { Unit } from '../../../db/types.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { normalizePhone } from '../../../platform/auth/phone.js';
@@ -12,19 +13,13 @@ import { addDays, todayInVietnam, type WorkingCalendar } from '../../../platform
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import { sealJson, unsealJson } from '../../../platform/crypto/seal.js';
 import { type FieldErrors, Forbidden } from '../../../platform/errors.js';
+import { parseId } from '../../../platform/http/ids.js';
 import { formatDate, parseDate, type T } from '../../../platform/i18n/index.js';
 import { feedbackPolicy } from '../feedback.policy.js';
-import { parseId } from '../ids.js';
 import { cancelledSlot, isTime, slotStarted, slotsOf } from '../rules/reception.js';
 
 export type Commune = Pick<Unit, 'id' | 'path' | 'name'>;
 export type Failure = { ok: false; errors: FieldErrors };
-
-/** True for a primary-key or unique violation on either database. */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** Thrown inside a transaction to roll it back and hand `result` (e.g. a validation failure) to the caller. */
 export class Rollback<R> extends Error {

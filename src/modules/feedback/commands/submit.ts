@@ -15,14 +15,15 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam, type WorkingCalendar } from '../../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import { type FieldErrors, Forbidden, NotFound } from '../../../platform/errors.js';
+import { parseId } from '../../../platform/http/ids.js';
 import { formatDate, type MessageKey, type T } from '../../../platform/i18n/index.js';
 import { indexDoc } from '../../../platform/search/index.js';
+import { COMMUNE_LEVELS } from '../../units/levels.js';
 import { checkFiles, discardFiles, linkFiles, type Prepared, SIGNED_KINDS, sealSignature, storeFiles, type Upload } from '../attachments.js';
 import { appendEvent, CITIZEN, newTrackingCode, notifyCitizen, sealIdentity } from '../common.js';
 import { feedbackPolicy } from '../feedback.policy.js';
-import { parseId } from '../ids.js';
 import { type SubmitMode, type ValidFeedback, validateFeedback } from '../intake-input.js';
-import { COMMUNE_LEVELS, DEFAULT_HANDLER, type FeedbackInput } from '../model.js';
+import { DEFAULT_HANDLER, type FeedbackInput } from '../model.js';
 import { complaintLateDays, firstClock, forwardDue } from '../rules/clocks.js';
 
 export { MAX_FILES, type Upload } from '../attachments.js';

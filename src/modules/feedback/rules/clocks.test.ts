@@ -9,18 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetOn } from '../../../law/rule-sets.js';
 import { addDays, loadOfficialDays, WorkingCalendar } from '../../../platform/calendar/calendar.js';
-import {
-  type Complexity,
-  complaintLateDays,
-  daysDeadline,
-  dueSoonHorizon,
-  dueState,
-  firstClock,
-  forwardDue,
-  maxExtensions,
-  publishDue,
-  resolveDue,
-} from './clocks.js';
+import { type Complexity, complaintLateDays, dueSoonHorizon, dueState, firstClock, forwardDue, maxExtensions, publishDue, resolveDue } from './clocks.js';
 
 const cal = new WorkingCalendar(loadOfficialDays());
 const r = ruleSetOn('2026-01-01').feedback;
@@ -37,22 +26,6 @@ describe('the calendar the tables rely on', () => {
     ['2026-11-24', false],
     ['2026-11-25', true],
   ])('%s working: %s', (d, working) => expect(cal.isWorkingDay(d)).toBe(working));
-});
-
-describe('daysDeadline: a period in days ends on the next working day when its last day is off (Civil Code Art 148(5); R-I3)', () => {
-  it.each([
-    ['2026-01-15', 30, '2026-02-23', 'ends Sat 14/02 in the Tết break → Mon 23/02'],
-    ['2026-02-06', 10, '2026-02-23', 'ends Mon 16/02 (29 Chạp) → 23/02'],
-    ['2026-02-10', 10, '2026-02-23', 'ends Fri 20/02 (mùng 4) → 23/02'],
-    ['2026-02-12', 10, '2026-02-23', 'ends Sun 22/02 → 23/02'],
-    ['2026-02-13', 10, '2026-02-23', 'ends Mon 23/02, a working day'],
-    ['2026-11-14', 10, '2026-11-25', 'ends Tue 24/11, Culture Day → Wed 25/11'],
-    ['2026-10-25', 30, '2026-11-25', 'ends on Culture Day → 25/11'],
-    ['2026-03-02', 30, '2026-04-01', 'ends Wed 01/04, a working day'],
-    ['2026-03-27', 30, '2026-04-28', 'ends Sun 26/04 (Hùng Kings), Mon 27/04 made up → Tue 28/04'],
-    ['2025-12-11', 30, '2026-01-10', 'ends Sat 10/01/2026, a swapped working Saturday: stays'],
-    ['2025-12-03', 30, '2026-01-05', 'ends Fri 02/01/2026 (swap day off) → Mon 05/01'],
-  ])('%s + %i days → %s (%s)', (from, days, due) => expect(daysDeadline(from, days, cal)).toBe(due));
 });
 
 describe('firstClock: the first deadline of a new item', () => {

@@ -4,15 +4,11 @@
 // Periods in working days use the official working-day calendar (holidays.csv, swaps included).
 import type { FeedbackClock, FeedbackKind } from '../../../db/types.js';
 import type { RuleSet } from '../../../law/rule-sets.js';
-import { addDays, daysBetween, type WorkingCalendar } from '../../../platform/calendar/calendar.js';
+import { daysBetween, type WorkingCalendar } from '../../../platform/calendar/calendar.js';
+import { daysDeadline } from '../../../platform/calendar/periods.js';
 
 type Rules = RuleSet['feedback'];
 export type Complexity = 'normal' | 'complex' | 'very_complex';
-
-/** "Within n days from `from`": from + n, moved to the next working day if that is a day off (Civil Code Art 148(5)). */
-export function daysDeadline(from: string, days: number, cal: WorkingCalendar): string {
-  return cal.addWorkingDays(addDays(from, days), 0);
-}
 
 /** R-H1 (Complaints Law Art 9): days by which a complaint is past the 90-day limit (0 when in time).
  * Days lost to illness, disaster, travel and the like (`excludedDays`) do not count. The limit is

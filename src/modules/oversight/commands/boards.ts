@@ -4,13 +4,12 @@
 // staff and recognised by the union within 05 working days (Decree 59 Art 21(1)).
 import type { AppDeps } from '../../../app-deps.js';
 import type { Unit } from '../../../db/types.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { profileOf } from '../../decisions/commands/election-common.js';
-import { addMonths } from '../../decisions/rules/deadlines.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import {
   agencyBoardRequired,
@@ -22,7 +21,21 @@ import {
   communeBoardSize,
   supervisionProblems,
 } from '../rules/boards.js';
-import { boardWithCommune, invalid, mayManage, type Result, readDay, readText, refuse, rulesOn, today, villagesOn, who } from './common.js';
+import {
+  audit,
+  boardWithCommune,
+  insertBoard,
+  invalid,
+  mayManage,
+  type Result,
+  readDay,
+  readText,
+  refuse,
+  rulesOn,
+  today,
+  updateAudited,
+  villagesOn,
+} from './common.js';
 
 const int = (s: string): number | null => (/^\d{1,4}$/.test(s.trim()) ? Number(s.trim()) : null);
 
@@ -46,27 +59,21 @@ export async function createCommuneBoard(deps: AppDeps, t: T, actor: Actor | nul
       .where('closed_on', 'is', null)
       .executeTakeFirst();
     if (open) return invalid({ size: t('oversight.err.boardExists') });
-    const row = await trx
-      .insertInto('oversight_boards')
-      .values({
+    const id = await insertBoard(
+      trx,
+      deps,
+      actor,
+      {
         kind: 'commune_inspection',
         commune_id: commune.id,
         agency_id: null,
         project_id: null,
         status: 'forming',
         planned_size: size,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.board.created',
-      entityType: 'oversight_board',
-      entityId: row.id,
-      unitId: commune.id,
-      data: { kind: 'commune_inspection', size, villages },
-    });
-    return { ok: true, id: row.id };
+      },
+      { kind: 'commune_inspection', size, villages },
+    );
+    return { ok: true, id };
   });
 }
 
@@ -99,9 +106,11 @@ export async function createAgencyBoard(
   return deps.db.transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
     const open = await trx.selectFrom('oversight_boards').select('id').where('agency_id', '=', agencyId).where('closed_on', 'is', null).executeTakeFirst();
     if (open) return invalid({ staffCount: t('oversight.err.boardExists') });
-    const row = await trx
-      .insertInto('oversight_boards')
-      .values({
+    const id = await insertBoard(
+      trx,
+      deps,
+      actor,
+      {
         kind: 'agency_inspection',
         commune_id: commune.id,
         agency_id: agencyId,
@@ -111,18 +120,10 @@ export async function createAgencyBoard(
         staff_count: staff,
         elected_on: conferenceOn,
         recognition_due: required ? agencyRecognitionDue(conferenceOn, r, cal) : null,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.board.created',
-      entityType: 'oversight_board',
-      entityId: row.id,
-      unitId: commune.id,
-      data: { kind: 'agency_inspection', agencyId, staff, size, conferenceOn, unionPerforms: !required },
-    });
-    return { ok: true, id: row.id };
+      },
+      { kind: 'agency_inspection', agencyId, staff, size, conferenceOn, unionPerforms: !required },
+    );
+    return { ok: true, id };
   });
 }
 
@@ -168,20 +169,24 @@ export async function recogniseBoard(deps: AppDeps, t: T, actor: Actor | null, b
   if (board.kind !== 'investment_supervision' && heads !== 1) problems.push(t('oversight.sup.no_head'));
   if (problems.length) return invalid({ recognisedOn: problems.join(' ') });
   return deps.db.transaction().execute(async (trx): Promise<Result> => {
-    const u = await trx
-      .updateTable('oversight_boards')
-      .set({ status: 'recognised', recognised_on: on, term_starts_on: on, term_ends_on: termEnds })
-      .where('id', '=', board.id)
-      .where('status', '=', 'forming')
-      .executeTakeFirst();
-    if (Number(u.numUpdatedRows) !== 1) return refuse('wrong_state');
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.board.recognised',
-      entityType: 'oversight_board',
-      entityId: board.id,
-      unitId: commune.id,
-      data: { recognisedOn: on, termEnds, members: members.length, late: !!board.recognition_due && on > board.recognition_due },
-    });
+    const changed = await updateAudited(
+      trx,
+      deps,
+      actor,
+      trx
+        .updateTable('oversight_boards')
+        .set({ status: 'recognised', recognised_on: on, term_starts_on: on, term_ends_on: termEnds })
+        .where('id', '=', board.id)
+        .where('status', '=', 'forming'),
+      {
+        action: 'oversight.board.recognised',
+        entityType: 'oversight_board',
+        entityId: board.id,
+        unitId: commune.id,
+        data: { recognisedOn: on, termEnds, members: members.length, late: !!board.recognition_due && on > board.recognition_due },
+      },
+    );
+    if (!changed) return refuse('wrong_state');
     return { ok: true };
   });
 }
@@ -215,7 +220,7 @@ export async function endMember(
         .insertInto('oversight_tasks')
         .values({ board_id: board.id, kind: 'by_election', village_id: m.village_id, member_id: m.id, raised_on: on, months_left: months, done_on: null })
         .execute();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.member.ended',
       entityType: 'oversight_board',
       entityId: board.id,

@@ -1,11 +1,12 @@
 // What the oversight commands share: result types, loading a board with its commune, reading dates
-// typed as dd/mm/yyyy, and the audit actor.
+// typed as dd/mm/yyyy, and writing the audit entry of a change (after a guarded update where one is).
 
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import type { Unit } from '../../../db/types.js';
 import { ruleSetOn } from '../../../law/rule-sets.js';
+import { type AuditEntry, appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor, Role } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
@@ -22,7 +23,42 @@ export type Result<X = object> = Ok<X> | Fail;
 export const invalid = (errors: FieldErrors): Fail => ({ ok: false, errors });
 export const refuse = (reason: 'forbidden' | 'not_found' | 'wrong_state'): Fail => ({ ok: false, reason });
 
-export const who = (actor: Actor) => ({ userId: actor.userId, label: actor.label });
+/** The audit entry of a change, in the command's transaction, as the acting official. */
+export const audit = (trx: Conn, deps: AppDeps, actor: Actor, entry: AuditEntry) =>
+  appendAudit(trx, deps.dialect, deps.clock.now(), { userId: actor.userId, label: actor.label }, entry);
+
+/** A new board and the audit entry of its creation. */
+export async function insertBoard(
+  trx: Conn,
+  deps: AppDeps,
+  actor: Actor,
+  values: Omit<Insertable<OversightBoardTable>, 'created_at'>,
+  data: Record<string, unknown>,
+): Promise<number> {
+  const row = await trx
+    .insertInto('oversight_boards')
+    .values({ ...values, created_at: deps.clock.now().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(trx, deps, actor, { action: 'oversight.board.created', entityType: 'oversight_board', entityId: row.id, unitId: values.commune_id, data });
+  return row.id;
+}
+
+/** A guarded update (its `where` names the state it expects, so of two officials acting at once only the
+ * first changes anything) and, when it changed the one row, its audit entry. False when the row had moved
+ * on: the caller answers wrong_state. */
+export async function updateAudited(
+  trx: Conn,
+  deps: AppDeps,
+  actor: Actor,
+  update: { executeTakeFirst(): Promise<{ numUpdatedRows: bigint }> },
+  entry: AuditEntry,
+): Promise<boolean> {
+  const u = await update.executeTakeFirst();
+  if (Number(u.numUpdatedRows) !== 1) return false;
+  await audit(trx, deps, actor, entry);
+  return true;
+}
 export const today = (deps: AppDeps) => todayInVietnam(deps.clock.now());
 /** The boards' parameters in force on a record's date (R-F1…R-F8; src/law/rule-sets.ts). */
 export const rulesOn = (date: string) => ruleSetOn(date < '2023-07-01' ? '2023-07-01' : date).oversight;

@@ -3,14 +3,13 @@
 // platform's `files` table through the same upload checks as the boards' evidence. Most are public
 // (Art 11(3) disclosure of investment; Art 43(2) the board's right to them); the official marks each.
 import type { AppDeps } from '../../../app-deps.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { type Checked, insertFileRow, withStoredFiles } from '../../../platform/files/uploads.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { type Checked, withStoredFiles } from '../../disclosure/commands/attachments.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import { DOC_KINDS } from '../tables.js';
-import { invalid, type Result, refuse, who } from './common.js';
+import { audit, invalid, type Result, refuse } from './common.js';
 
 export async function addProjectDocuments(
   deps: AppDeps,
@@ -34,25 +33,14 @@ export async function addProjectDocuments(
     deps.db.transaction().execute(async (trx) => {
       const ids: number[] = [];
       for (const f of stored) {
-        const file = await trx
-          .insertInto('files')
-          .values({
-            sha256: f.file.sha256,
-            filename: f.filename.slice(0, 200),
-            mime: f.file.kind.mime,
-            size: f.file.size,
-            created_by: actor.userId,
-            created_at: iso,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const fileId = await insertFileRow(trx, f, actor.userId, iso);
         await trx
           .insertInto('oversight_files')
-          .values({ activity_id: null, project_id: p.id, file_id: file.id, doc_kind: kind, public: input.public ? 1 : 0 })
+          .values({ activity_id: null, project_id: p.id, file_id: fileId, doc_kind: kind, public: input.public ? 1 : 0 })
           .execute();
-        ids.push(file.id);
+        ids.push(fileId);
       }
-      await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+      await audit(trx, deps, actor, {
         action: 'oversight.project.documents_added',
         entityType: 'oversight_project',
         entityId: p.id,

@@ -5,14 +5,13 @@
 import type { AppDeps } from '../../../app-deps.js';
 import type { Conn } from '../../../db/index.js';
 import type { Unit } from '../../../db/types.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { fold } from '../../../platform/search/fold.js';
 import { AGENCY_OCCUPATIONS, type AgencyOccupation, agencyIneligible, ineligibility, OCCUPATIONS, type Occupation } from '../rules/boards.js';
 import type { MemberPosition, MemberSeat } from '../tables.js';
-import { type Board, boardWithCommune, invalid, mayManage, type Result, readDay, readText, refuse, rulesOn, today, villagesOn, who } from './common.js';
+import { audit, type Board, boardWithCommune, invalid, mayManage, type Result, readDay, readText, refuse, rulesOn, today, villagesOn } from './common.js';
 
 export type MemberInput = {
   fullName: string;
@@ -172,7 +171,7 @@ export async function addMember(deps: AppDeps, t: T, actor: Actor | null, boardI
         .where('village_id', '=', villageId)
         .where('done_on', 'is', null)
         .execute();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.member.added',
       entityType: 'oversight_board',
       entityId: board.id,
@@ -264,7 +263,7 @@ export async function importElected(deps: AppDeps, actor: Actor | null, boardId:
       taken.add(term.unit_id);
       added++;
     }
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.member.imported',
       entityType: 'oversight_board',
       entityId: board.id,

@@ -4,13 +4,12 @@
 // 45 days before supervision starts; the board is closed when the project ends (Art 41(1)).
 import type { AppDeps } from '../../../app-deps.js';
 import type { Unit } from '../../../db/types.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { oversightPolicy } from '../oversight.policy.js';
 import { latestInvestorNotice } from '../rules/boards.js';
-import { invalid, type Result, readDay, readText, refuse, rulesOn, today, who } from './common.js';
+import { audit, insertBoard, invalid, type Result, readDay, readText, refuse, rulesOn, today } from './common.js';
 
 export type ProjectInput = {
   name: string;
@@ -86,7 +85,7 @@ export async function createProject(deps: AppDeps, t: T, actor: Actor | null, co
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.project.created',
       entityType: 'oversight_project',
       entityId: row.id,
@@ -139,7 +138,7 @@ export async function updateProgress(deps: AppDeps, t: T, actor: Actor | null, p
           .where('closed_on', 'is', null)
           .executeTakeFirst()
       : null;
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.project.progress',
       entityType: 'oversight_project',
       entityId: p.id,
@@ -176,9 +175,11 @@ export async function createSupervisionBoard(
   return deps.db.transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
     const has = await trx.selectFrom('oversight_boards').select('id').where('project_id', '=', p.id).executeTakeFirst();
     if (has) return invalid({ size: t('oversight.err.boardExists') });
-    const row = await trx
-      .insertInto('oversight_boards')
-      .values({
+    const id = await insertBoard(
+      trx,
+      deps,
+      actor,
+      {
         kind: 'investment_supervision',
         commune_id: commune.id,
         agency_id: null,
@@ -187,17 +188,9 @@ export async function createSupervisionBoard(
         planned_size: size,
         supervision_starts_on: startsOn,
         investor_notified_on: notifiedOn,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.board.created',
-      entityType: 'oversight_board',
-      entityId: row.id,
-      unitId: commune.id,
-      data: { kind: 'investment_supervision', projectId: p.id, size, supervisionStartsOn: startsOn, investorNotifiedOn: notifiedOn },
-    });
-    return { ok: true, id: row.id };
+      },
+      { kind: 'investment_supervision', projectId: p.id, size, supervisionStartsOn: startsOn, investorNotifiedOn: notifiedOn },
+    );
+    return { ok: true, id };
   });
 }

@@ -2,15 +2,28 @@
 // clock starts on sending (R-F5), and answers by the commune or the agency head. An answer after the
 // deadline is accepted and marked late: the law wants the answer, and the delay stays on record.
 import type { AppDeps } from '../../../app-deps.js';
-import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { workingCalendar } from '../../../platform/calendar/store.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { type Checked, insertFileRow, withStoredFiles } from '../../../platform/files/uploads.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
-import { type Checked, withStoredFiles } from '../../disclosure/commands/attachments.js';
 import { answerDue, latestPlanNotice, planNoticeOk } from '../rules/boards.js';
 import type { AnswerKind, PlanPeriod } from '../tables.js';
-import { boardWithCommune, invalid, mayAnswer, mayWork, notifyRoles, type Result, readDay, readText, refuse, rulesOn, today, who } from './common.js';
+import {
+  audit,
+  boardWithCommune,
+  invalid,
+  mayAnswer,
+  mayWork,
+  notifyRoles,
+  type Result,
+  readDay,
+  readText,
+  refuse,
+  rulesOn,
+  today,
+  updateAudited,
+} from './common.js';
 
 const PERIODS: readonly PlanPeriod[] = ['quarter', 'half_year', 'year', 'term', 'specific'];
 export type PlanInput = { period: string; title: string; body: string; startsOn: string; endsOn: string; inspectedParty: string; notifiedOn: string };
@@ -71,7 +84,7 @@ export async function createPlan(deps: AppDeps, t: T, actor: Actor | null, board
         { title: t('oversight.notice.plan', { start: formatDate(startsOn) }), body: `${title} — ${party}`, link: `/oversight/boards/${board.id}` },
         deps.clock.now(),
       );
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+    await audit(trx, deps, actor, {
       action: 'oversight.plan.created',
       entityType: 'oversight_board',
       entityId: board.id,
@@ -179,19 +192,8 @@ export async function recordActivity(
         .executeTakeFirstOrThrow();
       // Evidence goes into the platform's `files` table like every attachment; the links are this module's.
       for (const f of stored) {
-        const file = await trx
-          .insertInto('files')
-          .values({
-            sha256: f.file.sha256,
-            filename: f.filename.slice(0, 200),
-            mime: f.file.kind.mime,
-            size: f.file.size,
-            created_by: actor.userId,
-            created_at: iso,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.insertInto('oversight_files').values({ activity_id: row.id, project_id: null, file_id: file.id }).execute();
+        const fileId = await insertFileRow(trx, f, actor.userId, iso);
+        await trx.insertInto('oversight_files').values({ activity_id: row.id, project_id: null, file_id: fileId }).execute();
       }
       const dues: string[] = [];
       for (const x of recs) {
@@ -222,7 +224,7 @@ export async function recordActivity(
           { title: t('oversight.notice.recs', { n: recs.length, due: formatDate(dues[0] as string) }), body: subject, link: `/oversight/activities/${row.id}` },
           deps.clock.now(),
         );
-      await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
+      await audit(trx, deps, actor, {
         action: 'oversight.activity.recorded',
         entityType: 'oversight_activity',
         entityId: row.id,
@@ -261,20 +263,24 @@ export async function answerRecommendation(
   if (!kind || !on || Object.keys(e).length) return invalid(e);
   const late = on > rec.due_on;
   return deps.db.transaction().execute(async (trx): Promise<Result<{ late: boolean; activityId: number }>> => {
-    const u = await trx
-      .updateTable('oversight_recommendations')
-      .set({ status: 'answered', answer_kind: kind, answer_text: text || null, answered_on: on, answered_by: actor.userId, late: late ? 1 : 0 })
-      .where('id', '=', rec.id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(u.numUpdatedRows) !== 1) return refuse('wrong_state');
-    await appendAudit(trx, deps.dialect, deps.clock.now(), who(actor), {
-      action: 'oversight.recommendation.answered',
-      entityType: 'oversight_activity',
-      entityId: rec.activity_id,
-      unitId: rec.commune_id,
-      data: { recommendationId: rec.id, kind, answeredOn: on, dueOn: rec.due_on, late },
-    });
+    const changed = await updateAudited(
+      trx,
+      deps,
+      actor,
+      trx
+        .updateTable('oversight_recommendations')
+        .set({ status: 'answered', answer_kind: kind, answer_text: text || null, answered_on: on, answered_by: actor.userId, late: late ? 1 : 0 })
+        .where('id', '=', rec.id)
+        .where('status', '=', 'open'),
+      {
+        action: 'oversight.recommendation.answered',
+        entityType: 'oversight_activity',
+        entityId: rec.activity_id,
+        unitId: rec.commune_id,
+        data: { recommendationId: rec.id, kind, answeredOn: on, dueOn: rec.due_on, late },
+      },
+    );
+    if (!changed) return refuse('wrong_state');
     return { ok: true, late, activityId: rec.activity_id };
   });
 }

@@ -3,8 +3,7 @@
 // 01/07/2025 is judged by the old eligibility and one elected after by Law 97/2025's.
 import type { RuleSet } from '../../../law/rule-sets.js';
 import { addDays, type WorkingCalendar } from '../../../platform/calendar/calendar.js';
-import { addMonths } from '../../decisions/rules/deadlines.js';
-import { daysDeadline } from '../../feedback/rules/clocks.js';
+import { addMonths, daysDeadline } from '../../../platform/calendar/periods.js';
 
 type R = RuleSet['oversight'];
 

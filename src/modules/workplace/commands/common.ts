@@ -5,10 +5,8 @@ import type { Unit } from '../../../db/types.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { COMMUNE_LEVELS } from '../../feedback/model.js';
+import { COMMUNE_LEVELS } from '../../units/levels.js';
 import { type WorkplaceAction, workplacePolicy } from '../workplace.policy.js';
-
-export { type Failure, invalid, readCount, readDate } from '../../decisions/commands/common.js';
 
 /** A commune (agency null) or an agency with the commune it belongs to. */
 export type Holder = { unit: Unit; agency: { id: number; name: string } | null };

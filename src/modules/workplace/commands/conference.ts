@@ -8,10 +8,12 @@ import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readCount, readDate } from '../../../platform/http/forms.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { type Failure, invalid } from '../../../platform/results.js';
 import { formProblem, isLate, passNeeded, quorumNeeded, WORKPLACE_RULES, workYearEnd } from '../rules/conference.js';
 import type { WorkplaceConference } from '../tables.js';
-import { type Failure, type Holder, invalid, may, readCount, readDate, readText } from './common.js';
+import { type Holder, may, readText } from './common.js';
 
 type Ok = { ok: true; id: number };
 

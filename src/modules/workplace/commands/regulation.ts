@@ -4,13 +4,15 @@
 // issue only once that consultation is finished (R-D4), and an agency's only with the union's opinion
 // (Art 55(2)). A new version (amendment or replacement) supersedes the one in force.
 import type { AppDeps } from '../../../app-deps.js';
+import { isUniqueViolation } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
 import type { FieldErrors } from '../../../platform/errors.js';
+import { readDate } from '../../../platform/http/forms.js';
 import type { T } from '../../../platform/i18n/index.js';
-import { isUniqueViolation } from '../../decisions/commands/cast.js';
-import { type Failure, type Holder, invalid, may, readDate, readText } from './common.js';
+import { type Failure, invalid } from '../../../platform/results.js';
+import { type Holder, may, readText } from './common.js';
 
 export type IssueInput = {
   consultationId: string;

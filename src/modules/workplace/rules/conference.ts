@@ -2,7 +2,7 @@
 // The counting reuses the decisions module's integer threshold (neededApprovals): ≥ 2/3 is ⌈2n/3⌉
 // and "more than half" is ⌊n/2⌋ + 1, so 20 of 30 is exactly two thirds. The base differs from a
 // village vote (staff or attendees, not households), so only that pure function is shared.
-import { addMonths } from '../../decisions/rules/deadlines.js';
+import { addMonths } from '../../../platform/calendar/periods.js';
 import { neededApprovals } from '../../decisions/rules/threshold.js';
 
 /** Legal parameters, each with its article. [U] marks what the law leaves open (a setting with its default). */

@@ -1,6 +1,6 @@
 // Finding 21: only 1–9 digits are row ids; anything else is a 404 before the database is asked.
 import { describe, expect, it } from 'vitest';
-import { NotFound } from '../../platform/errors.js';
+import { NotFound } from '../errors.js';
 import { idOr404, parseId } from './ids.js';
 
 describe('parseId / idOr404 (finding 21)', () => {
