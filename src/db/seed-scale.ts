@@ -7,7 +7,7 @@
 // the note 'synthetic', and the command refuses to run in production (NODE_ENV=production).
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps.js';
-import { personName, rng } from '../modules/units/demo.js';
+import { FAMILY, personName, rng } from '../modules/units/demo.js';
 import { appendAudit } from '../platform/audit/audit.js';
 import { fold } from '../platform/search/fold.js';
 import { indexDoc } from '../platform/search/index.js';
@@ -116,25 +116,35 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
             )
             .returning('id')
             .execute();
-          const members = rows.map((hh) => ({
-            household_id: hh.id,
-            full_name: personName(r, r.next() < 0.5 ? 'nam' : 'nữ'),
-            birth_year: r.int(1950, 1998),
-            gender: r.next() < 0.5 ? 'nam' : 'nữ',
-            phone: null,
-            relation: 'chủ hộ',
-            is_representative: 1,
-          }));
-          const ids: { id: number }[] = [];
+          // A household of 2–6 residents (the residents table, Decree 59/2023 Art 4): the head is its
+          // representative, who casts the household's vote; spouse and children are members.
+          const members = rows.flatMap((hh) => {
+            const family = r.pick(FAMILY);
+            return Array.from({ length: r.int(2, 6) }, (_, m) => {
+              const gender = m === 1 ? 'nữ' : r.next() < 0.5 ? 'nam' : 'nữ';
+              return {
+                household_id: hh.id,
+                full_name: personName(r, gender, m === 1 ? undefined : family),
+                birth_year: m === 0 ? r.int(1950, 1995) : m === 1 ? r.int(1955, 1998) : r.int(1990, 2022),
+                gender,
+                phone: null,
+                relation: m === 0 ? 'chủ hộ' : m === 1 ? 'vợ/chồng' : 'con',
+                is_representative: m === 0 ? 1 : 0,
+              };
+            });
+          });
+          const ids: { id: number; rep: number }[] = [];
           for (let i = 0; i < members.length; i += CHUNK)
             ids.push(
               ...(await trx
                 .insertInto('residents')
                 .values(members.slice(i, i + CHUNK))
-                .returning('id')
+                .returning(['id', 'is_representative as rep'])
                 .execute()),
             );
-          for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: ids[i]!.id });
+          report.residents += ids.length;
+          const reps = ids.filter((x) => x.rep === 1);
+          for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: reps[i]!.id });
         }
         const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today });
         await trx
@@ -151,7 +161,6 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
         });
         report.villages += vids.length;
         report.households += households.length;
-        report.residents += households.length;
         for (const k of Object.keys(activity) as (keyof Activity)[]) report.activity[k] += activity[k];
       });
       report.communes++;
