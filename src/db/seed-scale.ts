@@ -9,11 +9,13 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps.js';
 import { FAMILY, personName, rng } from '../modules/units/demo.js';
 import { appendAudit } from '../platform/audit/audit.js';
+import { workingCalendar } from '../platform/calendar/store.js';
 import { fold } from '../platform/search/fold.js';
 import { indexDoc } from '../platform/search/index.js';
 import type { Conn } from './index.js';
 import { seedBase } from './seed.js';
-import { type Activity, seedActivity } from './seed-scale-activity.js';
+import { addCounts, seedActivity } from './seed-scale/activity.js';
+import type { Counts, Household } from './seed-scale/common.js';
 
 export type ScaleName = 'province' | 'national';
 /** Targets of issue 10: a province of 92 communes, ~2,000 villages, ~300,000 households; the nation of
@@ -35,7 +37,7 @@ export type ScaleOptions = {
   communes?: number;
   log?: (s: string) => void;
 };
-export type ScaleReport = { provinces: number; communes: number; villages: number; households: number; residents: number; activity: Activity; ms: number };
+export type ScaleReport = { provinces: number; communes: number; villages: number; households: number; residents: number; activity: Counts; ms: number };
 
 export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleReport> {
   if (deps.config.env === 'production') throw new Error('seed --scale writes synthetic data: refused in production.');
@@ -45,12 +47,13 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
   await seedBase(deps);
   const taken = await deps.db.selectFrom('units').select('id').where('code', 'like', 'SYN%').limit(1).executeTakeFirst();
   if (taken) throw new Error('Synthetic data is already present: seed --scale into a new database.');
-  const report: ScaleReport = { provinces: 0, communes: 0, villages: 0, households: 0, residents: 0, activity: emptyActivity(), ms: 0 };
+  const report: ScaleReport = { provinces: 0, communes: 0, villages: 0, households: 0, residents: 0, activity: {}, ms: 0 };
   const provinces = Math.min(o.provinces ?? target.provinces, target.provinces);
   const communesPer = target.communes / target.provinces;
   const villagesPer = target.villages / target.communes;
   const householdsPer = target.households / target.villages;
   const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const calendar = await workingCalendar(deps);
   let communeNo = 0;
   for (let p = 0; p < provinces; p++) {
     const pcode = `SYN${String(p + 1).padStart(2, '0')}`;
@@ -100,7 +103,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
           );
         await sql`update units set path = ${commune.path} || cast(id as text) || '/' where parent_id = ${commune.id}`.execute(trx);
         for (const v of vids) await indexDoc(trx, { entityType: 'unit', entityId: String(v.id), unitId: v.id, title: v.name, text: name });
-        const households: { id: number; unitId: number; representative: number }[] = [];
+        const households: Household[] = [];
         for (const v of vids) {
           const n = Math.max(5, Math.round(householdsPer * (0.6 + 0.8 * r.next())));
           const rows = await trx
@@ -146,11 +149,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
           const reps = ids.filter((x) => x.rep === 1);
           for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: reps[i]!.id });
         }
-        const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today });
-        await trx
-          .insertInto('agencies')
-          .values({ unit_id: commune.id, name: `Văn phòng HĐND và UBND ${name}`, kind: 'peoples_committee', is_demo: 1 })
-          .execute();
+        const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today, calendar });
         // One audit entry per commune stands for all the rows above (see the head of this file).
         await appendAudit(trx, deps.dialect, deps.clock.now(), null, {
           action: 'seed.synthetic',
@@ -161,7 +160,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
         });
         report.villages += vids.length;
         report.households += households.length;
-        for (const k of Object.keys(activity) as (keyof Activity)[]) report.activity[k] += activity[k];
+        addCounts(report.activity, activity);
       });
       report.communes++;
       if (report.communes % 10 === 0) o.log?.(`${report.communes} communes, ${report.households} households, ${Math.round((Date.now() - started) / 1000)} s`);
@@ -190,8 +189,4 @@ async function insertUnit(trx: Conn, u: { code: string; name: string; level: str
   const path = `${u.parentPath}${row.id}/`;
   await trx.updateTable('units').set({ path }).where('id', '=', row.id).execute();
   return { id: row.id, code: u.code, name: u.name, path };
-}
-
-export function emptyActivity(): Activity {
-  return { disclosures: 0, matters: 0, ballots: 0, feedback: 0, consultations: 0, comments: 0, dialogues: 0, questions: 0, boards: 0, recommendations: 0 };
 }
