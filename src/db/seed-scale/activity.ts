@@ -13,7 +13,17 @@ import { seedMonitoring } from './monitoring.js';
 import { seedOversight } from './oversight.js';
 import { seedWorkplace } from './workplace.js';
 
-const PARTS: Part[] = [seedDisclosures, seedOnlineVotes, seedFeedback, seedConsultation, seedDialogue, seedOversight, seedCovenants, seedWorkplace, seedMonitoring];
+const PARTS: Part[] = [
+  seedDisclosures,
+  seedOnlineVotes,
+  seedFeedback,
+  seedConsultation,
+  seedDialogue,
+  seedOversight,
+  seedCovenants,
+  seedWorkplace,
+  seedMonitoring,
+];
 
 export async function seedActivity(trx: Conn, deps: Parameters<Part>[1], r: Rng, x: Input): Promise<Counts> {
   const total: Counts = {};

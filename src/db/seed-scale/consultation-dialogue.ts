@@ -1,7 +1,7 @@
 // Consultation and dialogue of a synthetic commune: the draft democracy regulation open for comments
 // (Law 10/2022 Art 25 item 7) with comments by article and the agree/disagree stances given with them;
 // the chairman's dialogue with residents (Art 9; Decree 59/2023 Art 3), held, questions answered; and
-// last year's annual conference of every village (Art 16(1)), held and its result reported to the
+// this year's annual conference of every village (Art 16(1)), held and its result reported to the
 // commune. (Closed consultations with their synthesis: ./covenants.ts and ./workplace.ts.)
 import { addDays } from '../../platform/calendar/calendar.js';
 import { at, chunks, type Part, person } from './common.js';
@@ -120,18 +120,18 @@ export const seedDialogue: Part = async (trx, deps, r, x) => {
     hidden_reason: null,
   }));
   await trx.insertInto('dialogue_questions').values(questions).execute();
-  // Last year's annual village conference (Art 16(1)): planned ≥ 10 days ahead with the commune's,
-  // the Front's and the inspection board's agreement, notice ≥ 3 days before, held and reported.
-  const last = year - 1;
+  // This year's annual village conference (Art 16(1)), held in the last weeks (the synthetic villages
+  // exist from 01/07/2026): planned with the commune's, the Front's and the inspection board's
+  // agreement, notice a week before, held and its result reported to the commune.
   const rows = x.villages.map((v) => {
     const total = x.households.filter((h) => h.unitId === v.id).length;
     const present = Math.round(total * (0.6 + 0.35 * r.next()));
-    const day = `${last}-12-${String(r.int(10, 28)).padStart(2, '0')}`;
+    const day = addDays(today, -r.int(2, 20));
     const head = person(r);
     return {
       village_id: v.id,
       commune_id: commune.id,
-      year: last,
+      year: Number(day.slice(0, 4)),
       conference_on: day,
       start_time: '19:00',
       place: `Nhà văn hóa ${v.name}`,

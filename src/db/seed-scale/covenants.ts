@@ -5,8 +5,9 @@
 // recognised by the commune, then published; and in the second village a covenant from before the Law
 // (Art 91(3)) entered as transitional, with last year's review. The rows are those of the commands in
 // src/modules/covenants/commands and src/modules/decisions/commands (record-meeting, recognise).
-import { villageResult } from '../../modules/decisions/rules/threshold.js';
+
 import { ruleSetOn } from '../../law/rule-sets.js';
+import { villageResult } from '../../modules/decisions/rules/threshold.js';
 import { addDays } from '../../platform/calendar/calendar.js';
 import { at, chunks, type Part, person } from './common.js';
 import { OPTIONS } from './decisions.js';
@@ -148,8 +149,26 @@ export const seedCovenants: Part = async (trx, deps, r, x) => {
     await trx
       .insertInto('covenant_versions')
       .values([
-        { covenant_id: cov.id, number: 1, text: TEXT_V1, note: 'Dự thảo lần 1 của tổ soạn thảo', translation_language: null, translation_text: null, created_by: null, created_at: at(start) },
-        { covenant_id: cov.id, number: 2, text: TEXT_V2, note: 'Tiếp thu ý kiến các hộ', translation_language: null, translation_text: null, created_by: null, created_at: at(addDays(closes, 1)) },
+        {
+          covenant_id: cov.id,
+          number: 1,
+          text: TEXT_V1,
+          note: 'Dự thảo lần 1 của tổ soạn thảo',
+          translation_language: null,
+          translation_text: null,
+          created_by: null,
+          created_at: at(start),
+        },
+        {
+          covenant_id: cov.id,
+          number: 2,
+          text: TEXT_V2,
+          note: 'Tiếp thu ý kiến các hộ',
+          translation_language: null,
+          translation_text: null,
+          created_by: null,
+          created_at: at(addDays(closes, 1)),
+        },
       ])
       .execute();
     // The meeting: attendance per household, counts by show of hands, the result against all households.
@@ -247,12 +266,29 @@ export const seedCovenants: Part = async (trx, deps, r, x) => {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('covenant_versions')
-      .values({ covenant_id: cov.id, number: 1, text: TEXT_V1, note: 'Văn bản đã được công nhận năm 2019', translation_language: null, translation_text: null, created_by: null, created_at: deps.clock.now().toISOString() })
+      .values({
+        covenant_id: cov.id,
+        number: 1,
+        text: TEXT_V1,
+        note: 'Văn bản đã được công nhận năm 2019',
+        translation_language: null,
+        translation_text: null,
+        created_by: null,
+        created_at: deps.clock.now().toISOString(),
+      })
       .execute();
     const year = Number(today.slice(0, 4)) - 1;
     await trx
       .insertInto('covenant_reviews')
-      .values({ covenant_id: cov.id, year, held_on: `${year}-11-18`, outcome: 'keep', note: 'Nội dung còn phù hợp.', created_by: null, created_at: at(`${year}-11-18`) })
+      .values({
+        covenant_id: cov.id,
+        year,
+        held_on: `${year}-11-18`,
+        outcome: 'keep',
+        note: 'Nội dung còn phù hợp.',
+        created_by: null,
+        created_at: at(`${year}-11-18`),
+      })
       .execute();
     counts.covenants++;
     counts.covenantVersions++;

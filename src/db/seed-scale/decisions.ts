@@ -75,13 +75,26 @@ export const seedOnlineVotes: Part = async (trx, deps, r, x) => {
     for (const h of x.households)
       if (h.unitId === v.id && r.next() < 0.5) {
         receipts.push({ vote_id: voteId, household_id: h.id, channel: 'online' });
-        secret.push({ vote_id: voteId, receipt_hash: receiptHash(voteId, code(r, RECEIPT)), option_key: r.next() < 0.8 ? 'agree' : 'disagree', other_text: null });
+        secret.push({
+          vote_id: voteId,
+          receipt_hash: receiptHash(voteId, code(r, RECEIPT)),
+          option_key: r.next() < 0.8 ? 'agree' : 'disagree',
+          other_text: null,
+        });
       }
     ballots = receipts.length;
   }
-  for (let i = 0; i < receipts.length; i += CHUNK) await trx.insertInto('vote_receipts').values(receipts.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < receipts.length; i += CHUNK)
+    await trx
+      .insertInto('vote_receipts')
+      .values(receipts.slice(i, i + CHUNK))
+      .execute();
   // Ballots in another order than receipts, so that row order does not pair a ballot with its household.
   secret.sort((a, b) => (a.receipt_hash < b.receipt_hash ? -1 : 1));
-  for (let i = 0; i < secret.length; i += CHUNK) await trx.insertInto('vote_ballots').values(secret.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < secret.length; i += CHUNK)
+    await trx
+      .insertInto('vote_ballots')
+      .values(secret.slice(i, i + CHUNK))
+      .execute();
   return { matters: matters.length, votes: votes.length, ballots };
 };

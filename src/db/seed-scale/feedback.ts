@@ -58,9 +58,31 @@ export const seedFeedback: Part = async (trx, deps, r, x) => {
   const ids: number[] = [];
   await chunks(items, async (c) => ids.push(...(await trx.insertInto('feedback_items').values(c).returning('id').execute()).map((x) => x.id)));
   const events = items.flatMap((f, i) => [
-    { item_id: ids[i]!, at: f.created_at, kind: 'received', note: null, from_unit_id: null, to_unit_id: commune.id, public: 1, actor_user_id: null, actor_label: 'Người gửi' },
+    {
+      item_id: ids[i]!,
+      at: f.created_at,
+      kind: 'received',
+      note: null,
+      from_unit_id: null,
+      to_unit_id: commune.id,
+      public: 1,
+      actor_user_id: null,
+      actor_label: 'Người gửi',
+    },
     ...(f.answered_on
-      ? [{ item_id: ids[i]!, at: at(f.answered_on), kind: 'answered', note: null, from_unit_id: null, to_unit_id: null, public: 1, actor_user_id: null, actor_label: 'Công chức UBND xã' }]
+      ? [
+          {
+            item_id: ids[i]!,
+            at: at(f.answered_on),
+            kind: 'answered',
+            note: null,
+            from_unit_id: null,
+            to_unit_id: null,
+            public: 1,
+            actor_user_id: null,
+            actor_label: 'Công chức UBND xã',
+          },
+        ]
       : []),
   ]);
   await chunks(events, (c) => trx.insertInto('feedback_events').values(c).execute());
@@ -102,7 +124,14 @@ export const seedFeedback: Part = async (trx, deps, r, x) => {
       code: f.tracking_code,
     }),
     ...(f.answered_on
-      ? [sent(f.answered_on, phone, { title: `Đã trả lời ${f.tracking_code}`, body: `UBND ${commune.name} đã trả lời nội dung bạn gửi.`, link: link(f), code: f.tracking_code })]
+      ? [
+          sent(f.answered_on, phone, {
+            title: `Đã trả lời ${f.tracking_code}`,
+            body: `UBND ${commune.name} đã trả lời nội dung bạn gửi.`,
+            link: link(f),
+            code: f.tracking_code,
+          }),
+        ]
       : []),
   ]);
   await chunks(outbox, (c) => trx.insertInto('outbox').values(c).execute());

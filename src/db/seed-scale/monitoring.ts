@@ -24,7 +24,16 @@ export const seedMonitoring: Part = async (trx, _deps, r, x) => {
   const trained = Math.round(roster * (0.3 + 0.7 * r.next()));
   const planned = r.int(50, 150) * 1_000_000;
   const none = null as number | null;
-  const base = { unit_id: commune.id, required: none, people: none, planned: none, spent: none, evidence_file_id: null, evidence_note: 'Lưu tại văn phòng UBND xã (hồ sơ giấy)', created_by: by };
+  const base = {
+    unit_id: commune.id,
+    required: none,
+    people: none,
+    planned: none,
+    spent: none,
+    evidence_file_id: null,
+    evidence_note: 'Lưu tại văn phòng UBND xã (hồ sơ giấy)',
+    created_by: by,
+  };
   const rec = (kind: string, subkind: string, title: string, heldOn: string, more: Partial<typeof base> = {}) => ({
     ...base,
     kind: kind as 'training',
@@ -39,9 +48,7 @@ export const seedMonitoring: Part = async (trx, _deps, r, x) => {
     rec('training', 'roster', `Danh sách người được giao nhiệm vụ thực hiện dân chủ ở cơ sở năm ${year}`, day(300), { required: roster }),
     rec('training', 'course', 'Tập huấn Luật Thực hiện dân chủ ở cơ sở cho trưởng thôn, Ban Thanh tra nhân dân', day(200), { people: Math.ceil(trained / 2) }),
     rec('training', 'course', 'Tập huấn xây dựng hương ước, quy ước cho tổ soạn thảo', day(90), { people: Math.floor(trained / 2) }),
-    ...Array.from({ length: r.int(1, 4) }, (_, i) =>
-      rec('outreach', OUTREACH[i]![0], OUTREACH[i]![1], day(250 - i * 50), { people: 60 + r.int(0, 200) }),
-    ),
+    ...Array.from({ length: r.int(1, 4) }, (_, i) => rec('outreach', OUTREACH[i]![0], OUTREACH[i]![1], day(250 - i * 50), { people: 60 + r.int(0, 200) })),
     rec('commendation', 'collective', 'Khen thưởng thôn thực hiện tốt dân chủ ở cơ sở', day(30), { people: 1 }),
     rec('funding', 'state_budget', `Kinh phí thực hiện dân chủ ở cơ sở năm ${year}`, day(320), {
       planned,

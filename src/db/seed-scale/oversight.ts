@@ -3,8 +3,9 @@
 // their recommendations — one answered within the 15 days (R-F5), one answered late and kept marked
 // late — and a commune project (Art 41) with its investment supervision board (R-F6: ≥ 5 members, one
 // of the Front and one of the inspection board; the investor notified ≥ 45 days before, R-F7).
-import { answerDue } from '../../modules/oversight/rules/boards.js';
+
 import { rulesOn } from '../../modules/oversight/commands/common.js';
+import { answerDue } from '../../modules/oversight/rules/boards.js';
 import { addDays } from '../../platform/calendar/calendar.js';
 import { at, type Part, person } from './common.js';
 

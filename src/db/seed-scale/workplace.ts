@@ -76,8 +76,22 @@ export const seedWorkplace: Part = async (trx, _deps, r, x) => {
     await trx
       .insertInto('consultation_responses')
       .values([
-        { consultation_id: cons.id, article_id: arts[0]!.id, answer: 'accepted', summary: 'Nhất trí.', explanation: 'Giữ nguyên.', updated_at: at(addDays(closes, 5)) },
-        { consultation_id: cons.id, article_id: arts[1]!.id, answer: 'partly', summary: 'Đề nghị công khai cả quỹ phúc lợi.', explanation: 'Tiếp thu một phần.', updated_at: at(addDays(closes, 5)) },
+        {
+          consultation_id: cons.id,
+          article_id: arts[0]!.id,
+          answer: 'accepted',
+          summary: 'Nhất trí.',
+          explanation: 'Giữ nguyên.',
+          updated_at: at(addDays(closes, 5)),
+        },
+        {
+          consultation_id: cons.id,
+          article_id: arts[1]!.id,
+          answer: 'partly',
+          summary: 'Đề nghị công khai cả quỹ phúc lợi.',
+          explanation: 'Tiếp thu một phần.',
+          updated_at: at(addDays(closes, 5)),
+        },
       ])
       .execute();
     await trx
@@ -102,7 +116,10 @@ export const seedWorkplace: Part = async (trx, _deps, r, x) => {
       .execute();
     const staff = r.int(a.staff[0], a.staff[1]);
     const counted = `${year}-01-05`;
-    await trx.insertInto('workplace_staff_counts').values({ agency_id: agencyId, staff, counted_on: counted, recorded_by: head, created_at: at(counted) }).execute();
+    await trx
+      .insertInto('workplace_staff_counts')
+      .values({ agency_id: agencyId, staff, counted_on: counted, recorded_by: head, created_at: at(counted) })
+      .execute();
     // Last work year's conference, held before its deadline (Art 51(1)), a plenary under 100 staff.
     const held = addDays(`${year}-01-10`, r.int(0, 40));
     if (held > today || held > conferenceDeadline(year - 1)) continue;
