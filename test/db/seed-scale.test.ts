@@ -126,6 +126,8 @@ describe('seed --scale (issue 10 item 1)', () => {
       'oversight_projects',
       'covenants',
       'covenant_versions',
+      'elections',
+      'office_terms',
       'workplace_regulations',
       'workplace_staff_counts',
       'workplace_conferences',
@@ -213,6 +215,15 @@ describe('seed --scale (issue 10 item 1)', () => {
         .where('status', '=', 'open')
         .executeTakeFirstOrThrow();
       expect(await html(`/consultations/${consultation.id}`)).toContain('Dự thảo');
+      // An election the commune recognised: the public matter page names the elected head, whose term is on record.
+      const term = await db
+        .selectFrom('office_terms')
+        .innerJoin('residents', 'residents.id', 'office_terms.resident_id')
+        .select(['office_terms.matter_id', 'residents.full_name'])
+        .executeTakeFirstOrThrow();
+      const vote = await db.selectFrom('votes').select('id').where('matter_id', '=', term.matter_id).executeTakeFirstOrThrow();
+      expect(await html(`/matters/${term.matter_id}`)).toContain(`/votes/${vote.id}`);
+      expect(await html(`/votes/${vote.id}`)).toContain(term.full_name);
       const hits = await searchDocs(db, one.deps.dialect, 'Kiến nghị số 1', { entityType: 'feedback_item' });
       expect(hits.length).toBeGreaterThan(0);
     } finally {

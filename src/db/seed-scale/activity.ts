@@ -8,6 +8,7 @@ import { seedConsultation, seedDialogue } from './consultation-dialogue.js';
 import { seedCovenants } from './covenants.js';
 import { seedOnlineVotes } from './decisions.js';
 import { seedDisclosures } from './disclosure.js';
+import { seedElections } from './elections.js';
 import { seedFeedback } from './feedback.js';
 import { seedMonitoring } from './monitoring.js';
 import { seedOversight } from './oversight.js';
@@ -21,6 +22,7 @@ const PARTS: Part[] = [
   seedDialogue,
   seedOversight,
   seedCovenants,
+  seedElections,
   seedWorkplace,
   seedMonitoring,
 ];

@@ -207,7 +207,7 @@ export const seedCovenants: Part = async (trx, deps, r, x) => {
         submitted_on: day,
         recognised_on: working.adopted ? recognised : null,
         refusal_reason: working.adopted ? null : 'Không đủ số hộ tán thành.',
-        published_on: null,
+        published_on: addDays(day, 1), // R-A17 (Art 23(2)): the result published to residents
         created_by: null,
         created_at: at(day),
         updated_at: at(recognised),
