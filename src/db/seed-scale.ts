@@ -1,5 +1,6 @@
 // `danchu seed --scale province|national [--seed N] [--provinces K]` (issue 10 item 1): synthetic
-// units, households and activity in every module, for benchmarks and capacity planning. Deterministic
+// units, households of 2–6 residents, and activity in every module (one part per module group in
+// ./seed-scale/), for benchmarks and capacity planning. Deterministic
 // from the seed. Fast: rows go in by multi-row inserts, one transaction per commune, instead of one use
 // case per row; the rows are those the commands write (same columns, same states), but the audit
 // chain gets ONE summary entry per commune ('seed.synthetic', with the counts) instead of one per row.
