@@ -156,7 +156,7 @@ async function scale(d: AppDeps, args: string[]): Promise<number> {
     throw new UsageError('--seed and --provinces take whole numbers.');
   const r = await seedScale(d, { scale: name, seed, provinces, log: (s) => console.log(s) });
   console.log(
-    `Synthetic ${name} (seed ${seed}): ${r.provinces} provinces, ${r.communes} communes, ${r.villages} villages, ${r.households} households; ` +
+    `Synthetic ${name} (seed ${seed}): ${r.provinces} provinces, ${r.communes} communes, ${r.villages} villages, ${r.households} households, ${r.residents} residents; ` +
       `${JSON.stringify(r.activity)}; ${(r.ms / 1000).toFixed(1)} s.`,
   );
   return 0;

@@ -1,5 +1,6 @@
 // `danchu seed --scale province|national [--seed N] [--provinces K]` (issue 10 item 1): synthetic
-// units, households and activity in every module, for benchmarks and capacity planning. Deterministic
+// units, households of 2–6 residents, and activity in every module (one part per module group in
+// ./seed-scale/), for benchmarks and capacity planning. Deterministic
 // from the seed. Fast: rows go in by multi-row inserts, one transaction per commune, instead of one use
 // case per row; the rows are those the commands write (same columns, same states), but the audit
 // chain gets ONE summary entry per commune ('seed.synthetic', with the counts) instead of one per row.
@@ -7,13 +8,15 @@
 // the note 'synthetic', and the command refuses to run in production (NODE_ENV=production).
 import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps.js';
-import { personName, rng } from '../modules/units/demo.js';
+import { FAMILY, personName, rng } from '../modules/units/demo.js';
 import { appendAudit } from '../platform/audit/audit.js';
+import { workingCalendar } from '../platform/calendar/store.js';
 import { fold } from '../platform/search/fold.js';
 import { indexDoc } from '../platform/search/index.js';
 import type { Conn } from './index.js';
 import { seedBase } from './seed.js';
-import { type Activity, seedActivity } from './seed-scale-activity.js';
+import { addCounts, seedActivity } from './seed-scale/activity.js';
+import type { Counts, Household } from './seed-scale/common.js';
 
 export type ScaleName = 'province' | 'national';
 /** Targets of issue 10: a province of 92 communes, ~2,000 villages, ~300,000 households; the nation of
@@ -35,7 +38,7 @@ export type ScaleOptions = {
   communes?: number;
   log?: (s: string) => void;
 };
-export type ScaleReport = { provinces: number; communes: number; villages: number; households: number; residents: number; activity: Activity; ms: number };
+export type ScaleReport = { provinces: number; communes: number; villages: number; households: number; residents: number; activity: Counts; ms: number };
 
 export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleReport> {
   if (deps.config.env === 'production') throw new Error('seed --scale writes synthetic data: refused in production.');
@@ -45,12 +48,13 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
   await seedBase(deps);
   const taken = await deps.db.selectFrom('units').select('id').where('code', 'like', 'SYN%').limit(1).executeTakeFirst();
   if (taken) throw new Error('Synthetic data is already present: seed --scale into a new database.');
-  const report: ScaleReport = { provinces: 0, communes: 0, villages: 0, households: 0, residents: 0, activity: emptyActivity(), ms: 0 };
+  const report: ScaleReport = { provinces: 0, communes: 0, villages: 0, households: 0, residents: 0, activity: {}, ms: 0 };
   const provinces = Math.min(o.provinces ?? target.provinces, target.provinces);
   const communesPer = target.communes / target.provinces;
   const villagesPer = target.villages / target.communes;
   const householdsPer = target.households / target.villages;
   const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const calendar = await workingCalendar(deps);
   let communeNo = 0;
   for (let p = 0; p < provinces; p++) {
     const pcode = `SYN${String(p + 1).padStart(2, '0')}`;
@@ -100,7 +104,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
           );
         await sql`update units set path = ${commune.path} || cast(id as text) || '/' where parent_id = ${commune.id}`.execute(trx);
         for (const v of vids) await indexDoc(trx, { entityType: 'unit', entityId: String(v.id), unitId: v.id, title: v.name, text: name });
-        const households: { id: number; unitId: number; representative: number }[] = [];
+        const households: Household[] = [];
         for (const v of vids) {
           const n = Math.max(5, Math.round(householdsPer * (0.6 + 0.8 * r.next())));
           const rows = await trx
@@ -116,31 +120,37 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
             )
             .returning('id')
             .execute();
-          const members = rows.map((hh) => ({
-            household_id: hh.id,
-            full_name: personName(r, r.next() < 0.5 ? 'nam' : 'nữ'),
-            birth_year: r.int(1950, 1998),
-            gender: r.next() < 0.5 ? 'nam' : 'nữ',
-            phone: null,
-            relation: 'chủ hộ',
-            is_representative: 1,
-          }));
-          const ids: { id: number }[] = [];
+          // A household of 2–6 residents (the residents table, Decree 59/2023 Art 4): the head is its
+          // representative, who casts the household's vote; spouse and children are members.
+          const members = rows.flatMap((hh) => {
+            const family = r.pick(FAMILY);
+            return Array.from({ length: r.int(2, 6) }, (_, m) => {
+              const gender = m === 1 ? 'nữ' : r.next() < 0.5 ? 'nam' : 'nữ';
+              return {
+                household_id: hh.id,
+                full_name: personName(r, gender, m === 1 ? undefined : family),
+                birth_year: m === 0 ? r.int(1950, 1995) : m === 1 ? r.int(1955, 1998) : r.int(1990, 2022),
+                gender,
+                phone: null,
+                relation: m === 0 ? 'chủ hộ' : m === 1 ? 'vợ/chồng' : 'con',
+                is_representative: m === 0 ? 1 : 0,
+              };
+            });
+          });
+          const ids: { id: number; rep: number }[] = [];
           for (let i = 0; i < members.length; i += CHUNK)
             ids.push(
               ...(await trx
                 .insertInto('residents')
                 .values(members.slice(i, i + CHUNK))
-                .returning('id')
+                .returning(['id', 'is_representative as rep'])
                 .execute()),
             );
-          for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: ids[i]!.id });
+          report.residents += ids.length;
+          const reps = ids.filter((x) => x.rep === 1);
+          for (const [i, hh] of rows.entries()) households.push({ id: hh.id, unitId: v.id, representative: reps[i]!.id });
         }
-        const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today });
-        await trx
-          .insertInto('agencies')
-          .values({ unit_id: commune.id, name: `Văn phòng HĐND và UBND ${name}`, kind: 'peoples_committee', is_demo: 1 })
-          .execute();
+        const activity = await seedActivity(trx, deps, r, { commune, villages: vids, households, today, calendar });
         // One audit entry per commune stands for all the rows above (see the head of this file).
         await appendAudit(trx, deps.dialect, deps.clock.now(), null, {
           action: 'seed.synthetic',
@@ -151,8 +161,7 @@ export async function seedScale(deps: AppDeps, o: ScaleOptions): Promise<ScaleRe
         });
         report.villages += vids.length;
         report.households += households.length;
-        report.residents += households.length;
-        for (const k of Object.keys(activity) as (keyof Activity)[]) report.activity[k] += activity[k];
+        addCounts(report.activity, activity);
       });
       report.communes++;
       if (report.communes % 10 === 0) o.log?.(`${report.communes} communes, ${report.households} households, ${Math.round((Date.now() - started) / 1000)} s`);
@@ -181,8 +190,4 @@ async function insertUnit(trx: Conn, u: { code: string; name: string; level: str
   const path = `${u.parentPath}${row.id}/`;
   await trx.updateTable('units').set({ path }).where('id', '=', row.id).execute();
   return { id: row.id, code: u.code, name: u.name, path };
-}
-
-export function emptyActivity(): Activity {
-  return { disclosures: 0, matters: 0, ballots: 0, feedback: 0, consultations: 0, comments: 0, dialogues: 0, questions: 0, boards: 0, recommendations: 0 };
 }

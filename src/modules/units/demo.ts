@@ -84,7 +84,7 @@ const VILLAGE_NAMES = [
   'Bản Pjạc',
   'Nà Phai',
 ];
-const FAMILY = ['Hoàng', 'Lương', 'Nông', 'Triệu', 'Hà', 'Lục', 'Đàm', 'Nguyễn', 'Lường', 'Đinh', 'Ma', 'Bế'];
+export const FAMILY = ['Hoàng', 'Lương', 'Nông', 'Triệu', 'Hà', 'Lục', 'Đàm', 'Nguyễn', 'Lường', 'Đinh', 'Ma', 'Bế'];
 const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'Thanh'];
 const MIDDLE_F = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Kim'];
 const GIVEN_M = ['Đồng', 'Sơn', 'Lâm', 'Hải', 'Tuấn', 'Cường', 'Thắng', 'Phúc', 'Dũng', 'Nam', 'Khánh', 'Hùng'];
