@@ -1,7 +1,4 @@
-// The commune's yearly covenant figures as a Word report in the Decree 30/2020 layout ("BÁO CÁO",
-// symbol BC) and as an Excel workbook (R-E6; Decree 61/2023 Art 16), for the province before 30 November.
-import { Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { decree30Document, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
+import { decree30Document, docx, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
 import { xlsxBuffer } from '../../platform/docs/xlsx.js';
 import type { VillageCounts, YearCounts } from './report.js';
 
@@ -17,15 +14,15 @@ export const COLUMNS: { key: keyof YearCounts; vi: string }[] = [
 export type ReportModel = { communeName: string; year: number; today: string; villages: VillageCounts[]; total: YearCounts };
 
 const cell = (text: string, width: number, bold = false) =>
-  new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para(text, { size: 12, bold, align: 'center' })] });
+  new (docx().TableCell)({ width: { size: width, type: docx().WidthType.DXA }, children: [para(text, { size: 12, bold, align: 'center' })] });
 
 export function reportDocx(m: ReportModel): Promise<Buffer> {
   const first = Math.round(TEXT_WIDTH * 0.23);
   const w = Math.floor((TEXT_WIDTH - first) / COLUMNS.length);
   const rows = [
-    new TableRow({ children: [cell('Thôn, tổ dân phố', first, true), ...COLUMNS.map((c) => cell(c.vi, w, true))] }),
-    ...m.villages.map((v) => new TableRow({ children: [cell(v.village, first), ...COLUMNS.map((c) => cell(String(v[c.key]), w))] })),
-    new TableRow({ children: [cell('Tổng cộng', first, true), ...COLUMNS.map((c) => cell(String(m.total[c.key]), w, true))] }),
+    new (docx().TableRow)({ children: [cell('Thôn, tổ dân phố', first, true), ...COLUMNS.map((c) => cell(c.vi, w, true))] }),
+    ...m.villages.map((v) => new (docx().TableRow)({ children: [cell(v.village, first), ...COLUMNS.map((c) => cell(String(v[c.key]), w))] })),
+    new (docx().TableRow)({ children: [cell('Tổng cộng', first, true), ...COLUMNS.map((c) => cell(String(m.total[c.key]), w, true))] }),
   ];
   const doc = decree30Document(
     [
@@ -35,8 +32,8 @@ export function reportDocx(m: ReportModel): Promise<Buffer> {
         `Thực hiện Điều 16 Nghị định số 61/2023/NĐ-CP ngày 16/8/2023 của Chính phủ về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư, Ủy ban nhân dân ${m.communeName} báo cáo số liệu năm ${m.year} như sau:`,
         { align: 'both', before: 6, after: 6 },
       ),
-      new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, rows }),
-      new Paragraph({}),
+      new (docx().Table)({ width: { size: TEXT_WIDTH, type: docx().WidthType.DXA }, rows }),
+      new (docx().Paragraph)({}),
       signatureBlock({ recipients: ['Sở Văn hóa, Thể thao và Du lịch tỉnh', 'Lưu: VT'], authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' }),
     ],
     { title: `Báo cáo hương ước, quy ước năm ${m.year}` },

@@ -2,8 +2,8 @@
 // thông tin đã được công khai, hình thức, thời điểm công khai ... hằng quý") as a Word file in the
 // Decree 30/2020 layout ("DANH SÁCH", symbol DS), for signing and posting at the commune office and
 // the village community points. The same model feeds the printable page (views/register.tsx).
-import { type Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { decree30Document, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
+import type { Paragraph, Table, TableCell } from 'docx';
+import { decree30Document, docx, headerTable, packDocx, para, placeOf, signatureBlock, TEXT_WIDTH, titleBlock } from '../../platform/docs/decree30.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { FORM_LABELS, type FormKind } from './forms.js';
 
@@ -57,20 +57,20 @@ const HEADINGS = ['STT', 'Nội dung', 'Nhóm', 'Văn bản', 'Hình thức và 
 
 function cell(lines: string[], i: number, o: { bold?: boolean; center?: boolean } = {}): TableCell {
   const children = (lines.length ? lines : ['']).map((l) => para(l, { size: 12, bold: o.bold, align: o.center ? 'center' : 'left' }));
-  return new TableCell({ width: { size: COLUMNS[i]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children });
+  return new (docx().TableCell)({ width: { size: COLUMNS[i]!, type: docx().WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children });
 }
 
 function registerTable(entries: RegisterEntry[]): Table | Paragraph {
   if (entries.length === 0) return para('Trong quý không có nội dung nào được công khai.', { italics: true, align: 'center', before: 6 });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  return new (docx().Table)({
+    width: { size: TEXT_WIDTH, type: docx().WidthType.DXA },
     columnWidths: COLUMNS,
-    layout: TableLayoutType.FIXED,
+    layout: docx().TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: HEADINGS.map((h, i) => cell([h], i, { bold: true, center: true })) }),
+      new (docx().TableRow)({ tableHeader: true, children: HEADINGS.map((h, i) => cell([h], i, { bold: true, center: true })) }),
       ...entries.map(
         (e, n) =>
-          new TableRow({
+          new (docx().TableRow)({
             cantSplit: true,
             children: [
               cell([String(n + 1)], 0, { center: true }),

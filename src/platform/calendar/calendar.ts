@@ -4,7 +4,8 @@
 // 45/2019/QH14 Art 112(1) (lunar dates from `date-holidays`) plus Culture Day 24/11 (Resolution
 // 28/2026/QH16 Art 2), with Art 111(3) make-up days. All dates are ISO 'YYYY-MM-DD' strings and
 // all arithmetic is on whole UTC days, so the server's time zone never shifts a date.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { OFFICIAL_DAYS } from './official-days.js';
 
 export type DayKind = 'holiday' | 'compensatory' | 'swap_off' | 'swap_workday';
@@ -147,13 +148,16 @@ export function loadOfficialDays(): CalendarDay[] {
 
 // ---------------------------------------------------------------- statutory fallback
 
+// date-holidays is ~25 MB of resident memory: loaded (synchronously, its CJS build) on the first year
+// with no official row, never by a server whose dates all fall in holidays.csv (issue 9).
+const require = createRequire(import.meta.url);
 let vnHolidays: Holidays | undefined;
 
 /** Mùng 1 Tết and 10/3 lunar (Hùng Kings) from date-holidays. Its 'vietnamese' calendar is the
  * UTC+7 one (it gives Tết 17/2/2007, not China's 18/2) and matched Hồ Ngọc Đức's algorithm for
  * every year 1970–2100 except Hùng Kings 2050 and 2083 (new moon near midnight): check those. */
 function lunarDates(year: number): { tet: number; hungKings: number } {
-  vnHolidays ??= new Holidays('VN');
+  vnHolidays ??= new (require('date-holidays') as typeof Holidays)('VN');
   const pub = vnHolidays.getHolidays(year).filter((h) => h.type === 'public');
   const find = (rule: string): number => {
     const h = pub.find((x) => x.rule === rule);

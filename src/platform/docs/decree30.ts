@@ -3,25 +3,16 @@
 // two-column table (issuing body and number on the left; national name, motto and place-date on the
 // right); the type name and summary centred; the "Nơi nhận" list and the signer block as another
 // borderless table. Reports of every module build on these pieces.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { createRequire } from 'node:module';
+import type * as Docx from 'docx';
+import type { Document, Paragraph, ParagraphChild, Table, TextRun } from 'docx';
+
+// docx is ~12 MB of resident memory once loaded: a server that never builds a Word file should not hold
+// it (issue 9, docs/performance.md "Monitoring"). Loaded on the first document, synchronously (its CJS
+// build), so the builders stay plain functions; everything else imports only its types.
+const require = createRequire(import.meta.url);
+let lib: typeof Docx | undefined;
+export const docx = (): typeof Docx => (lib ??= require('docx') as typeof Docx);
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const FONT = 'Times New Roman';
@@ -56,17 +47,17 @@ export function placeOf(unitName: string): string {
 
 export type TextOpts = { size?: number; bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right' | 'both'; before?: number; after?: number };
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+const ALIGN = { left: 'LEFT', center: 'CENTER', right: 'RIGHT', both: 'JUSTIFIED' } as const;
 
 /** A run in the document font; `size` in points. */
 export function run(text: string, o: TextOpts = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
+  return new (docx().TextRun)({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics });
 }
 
 /** One paragraph (single line spacing); `before`/`after` in points. */
 export function para(text: string | ParagraphChild[], o: TextOpts = {}): Paragraph {
-  return new Paragraph({
-    alignment: ALIGN[o.align ?? 'left'],
+  return new (docx().Paragraph)({
+    alignment: docx().AlignmentType[ALIGN[o.align ?? 'left']],
     spacing: { before: (o.before ?? 0) * 20, after: (o.after ?? 0) * 20, line: 240 },
     children: typeof text === 'string' ? [run(text, o)] : text,
   });
@@ -82,10 +73,10 @@ export function textWidth(text: string, sizePt: number): number {
 /** A solid rule `width` twips long, centred in a space `within` twips wide (a bordered empty paragraph). */
 export function rule(width: number, within: number): Paragraph {
   const side = Math.max(0, Math.round((within - width) / 2));
-  return new Paragraph({
+  return new (docx().Paragraph)({
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    spacing: { before: 0, after: 0, line: 120, lineRule: docx().LineRuleType.EXACT },
+    border: { top: { style: docx().BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
   });
 }
@@ -93,14 +84,17 @@ export function rule(width: number, within: number): Paragraph {
 const NO_MARGIN = { top: 0, bottom: 0, left: 0, right: 0 };
 
 function borderless(widths: [number, number], rows: Paragraph[][][]): Table {
-  return new Table({
-    width: { size: widths[0] + widths[1], type: WidthType.DXA },
+  return new (docx().Table)({
+    width: { size: widths[0] + widths[1], type: docx().WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
+    layout: docx().TableLayoutType.FIXED,
+    borders: docx().TableBorders.NONE,
     margins: NO_MARGIN,
     rows: rows.map(
-      (cells) => new TableRow({ children: cells.map((children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children })) }),
+      (cells) =>
+        new (docx().TableRow)({
+          children: cells.map((children, i) => new (docx().TableCell)({ width: { size: widths[i]!, type: docx().WidthType.DXA }, children })),
+        }),
     ),
   });
 }
@@ -184,7 +178,7 @@ export function signatureBlock(s: SignatureOptions): Table {
 /** One A4 portrait section with the Decree 30 margins; the page number centred in the top margin from
  * page 2 on (Appendix I: not shown on the first page). */
 export function decree30Document(children: (Paragraph | Table)[], meta: { title: string; creator?: string }): Document {
-  return new Document({
+  return new (docx().Document)({
     title: meta.title,
     creator: meta.creator ?? 'Dân chủ cơ sở',
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
@@ -193,7 +187,7 @@ export function decree30Document(children: (Paragraph | Table)[], meta: { title:
         properties: {
           titlePage: true,
           page: {
-            size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+            size: { width: A4.width, height: A4.height, orientation: docx().PageOrientation.PORTRAIT },
             margin: {
               top: mmToTwip(MARGINS_MM.top),
               bottom: mmToTwip(MARGINS_MM.bottom),
@@ -205,14 +199,16 @@ export function decree30Document(children: (Paragraph | Table)[], meta: { title:
           },
         },
         headers: {
-          default: new Header({ children: [para([new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })], { align: 'center' })] }),
-          first: new Header({ children: [para('')] }),
+          default: new (docx().Header)({
+            children: [para([new (docx().TextRun)({ children: [docx().PageNumber.CURRENT], font: FONT, size: 28 })], { align: 'center' })],
+          }),
+          first: new (docx().Header)({ children: [para('')] }),
         },
         // Word ends a body with a paragraph, never with a table.
-        children: children.at(-1) instanceof Table ? [...children, para('', { size: 2 })] : children,
+        children: children.at(-1) instanceof docx().Table ? [...children, para('', { size: 2 })] : children,
       },
     ],
   });
 }
 
-export const packDocx = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc);
+export const packDocx = (doc: Document): Promise<Buffer> => docx().Packer.toBuffer(doc);

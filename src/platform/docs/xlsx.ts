@@ -28,6 +28,8 @@ const esc = (s: string) => s.replace(FORBIDDEN, '').replace(/[&<>"]/g, (c) => ES
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 const col = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : col(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
+const COLS = Array.from({ length: 26 }, (_, i) => col(i));
+
 /** 1 Jan 2026 in MS-DOS form: a fixed date, so the same content gives the same bytes. */
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 
@@ -83,7 +85,7 @@ export function xlsxWriter(out: Writable) {
     return {
       write: async (s: string) => {
         buf += s;
-        if (buf.length >= 65_536) await flush();
+        if (buf.length >= 16_384) await flush();
       },
       end: async () => {
         await flush();
@@ -121,14 +123,14 @@ export function xlsxWriter(out: Writable) {
           r += 1;
           const s = o.bold ? ' s="1"' : '';
           let x = `<row r="${r}">`;
-          cells.forEach((v, i) => {
-            if (v === null || v === undefined) return;
-            const ref = `${col(i)}${r}`;
+          for (let i = 0; i < cells.length; i++) {
+            const v = cells[i];
+            if (v === null || v === undefined) continue;
             x +=
               typeof v === 'number' && Number.isFinite(v)
-                ? `<c r="${ref}"${s}><v>${v}</v></c>`
-                : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
-          });
+                ? `<c r="${COLS[i] ?? col(i)}${r}"${s}><v>${v}</v></c>`
+                : `<c r="${COLS[i] ?? col(i)}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
+          }
           return p.write(`${x}</row>`);
         },
         get rows() {

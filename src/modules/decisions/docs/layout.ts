@@ -6,8 +6,8 @@
 // "UBND XÃ … / THÔN …" left and the national name right, the place-date line, the type name and
 // "Về việc …"); everything after the openings is built from the articles that say what each document
 // must contain (Law 10/2022 Art 20(2); Decree 59 Arts 3(3)–(5), 4(5)–(6), 5(4)) [U for the exact wording].
-import { AlignmentType, BorderStyle, type Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { HEADER_COLUMNS, para, rule, TEXT_WIDTH, type TextOpts, textWidth, vnDateWords } from '../../../platform/docs/decree30.js';
+import type { Paragraph, Table } from 'docx';
+import { docx, HEADER_COLUMNS, para, rule, TEXT_WIDTH, type TextOpts, textWidth, vnDateWords } from '../../../platform/docs/decree30.js';
 
 export type Block = Paragraph | Table;
 export type Place = { village: { name: string }; commune: { name: string } };
@@ -34,59 +34,63 @@ const NO_MARGIN = { top: 0, bottom: 0, left: 0, right: 0 };
 
 /** A table without borders, for headers and signature blocks. */
 export function borderless(widths: number[], rows: Block[][][]): Table {
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+  return new (docx().Table)({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: docx().WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
+    layout: docx().TableLayoutType.FIXED,
+    borders: docx().TableBorders.NONE,
     margins: NO_MARGIN,
     rows: rows.map(
       (cells) =>
-        new TableRow({
+        new (docx().TableRow)({
           cantSplit: true,
           children: cells.map(
-            (children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: children.length ? children : [para('')] }),
+            (children, i) =>
+              new (docx().TableCell)({ width: { size: widths[i]!, type: docx().WidthType.DXA }, children: children.length ? children : [para('')] }),
           ),
         }),
     ),
   });
 }
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const line1 = () => ({ style: docx().BorderStyle.SINGLE, size: 4, color: '000000' });
 
 /** A ruled table: a bold heading row, then one row per entry (12 pt). */
 export function grid(widths: number[], head: string[], rows: string[][], center: number[] = []): Table {
   const cell = (text: string, i: number, bold = false) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
+    new (docx().TableCell)({
+      width: { size: widths[i]!, type: docx().WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [para(text, { size: 12, bold, align: bold || center.includes(i) ? 'center' : 'left' })],
     });
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+  return new (docx().Table)({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: docx().WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    layout: docx().TableLayoutType.FIXED,
+    borders: { top: line1(), bottom: line1(), left: line1(), right: line1(), insideHorizontal: line1(), insideVertical: line1() },
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i)) })),
+      new (docx().TableRow)({ tableHeader: true, children: head.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new (docx().TableRow)({ cantSplit: true, children: r.map((text, i) => cell(text, i)) })),
     ],
   });
 }
 
 /** One bordered box `height` twips tall, for the commune People's Committee's stamp (Decree 59 Art 4(5)). */
 export function stampBox(width: number, note: string): Table {
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
+  return new (docx().Table)({
+    width: { size: width, type: docx().WidthType.DXA },
     columnWidths: [width],
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    layout: docx().TableLayoutType.FIXED,
+    alignment: docx().AlignmentType.CENTER,
+    borders: { top: line1(), bottom: line1(), left: line1(), right: line1(), insideHorizontal: line1(), insideVertical: line1() },
     rows: [
-      new TableRow({
+      new (docx().TableRow)({
         height: { value: 1300, rule: 'atLeast' },
         children: [
-          new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para(note, { size: 11, italics: true, align: 'center', before: 18 })] }),
+          new (docx().TableCell)({
+            width: { size: width, type: docx().WidthType.DXA },
+            children: [para(note, { size: 11, italics: true, align: 'center', before: 18 })],
+          }),
         ],
       }),
     ],
