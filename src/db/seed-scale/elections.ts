@@ -7,9 +7,9 @@
 
 import { provinceProfile } from '../../law/province-profile.js';
 import { ruleSetOn } from '../../law/rule-sets.js';
-import { addMonths } from '../../modules/decisions/rules/deadlines.js';
 import { electionResult } from '../../modules/decisions/rules/threshold.js';
 import { addDays } from '../../platform/calendar/calendar.js';
+import { addMonths } from '../../platform/calendar/periods.js';
 import { at, chunks, type Part, person } from './common.js';
 
 export const seedElections: Part = async (trx, _deps, r, x) => {
