@@ -80,7 +80,7 @@ async function main() {
     'covenants',
     targets.flatMap((t, k) => {
       if (!t.target) return [];
-      const limit = Number(t.target.replace(/[^0-9]/g, ''));
+      const limit = Number(/<\s*([\d,]+)/.exec(t.target)[1].replace(/,/g, '')); // 'p95 < 50' → 50
       const value = t.target.startsWith('p95') ? quantile(lat[k], 0.95) : Math.max(...lat[k]);
       const name = `${t.name.split(' /')[0]} ${t.target.startsWith('p95') ? 'p95' : 'max'}`;
       return [{ name, value, unit: 'ms', target: `< ${limit}`, meets: value < limit, baseline: { name: '/healthz p95', value: base } }];

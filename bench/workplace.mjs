@@ -96,7 +96,7 @@ async function main() {
       `${fmt(quantile(lat, 0.95) / quantile(base, 0.95), 1)}×`,
       target,
     ]);
-    const limit = Number(target.replace(/[^0-9]/g, ''));
+    const limit = Number(/<\s*([\d,]+)/.exec(target)[1].replace(/,/g, '')); // 'p95 < 50' → 50
     const p95 = quantile(lat, 0.95);
     figures.push({
       name: `${name} p95`,
