@@ -108,7 +108,7 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = req.actor;
     if (!actor || actor.userId == null) return 'sign_in';
     if (!decisionsPolicy(actor, 'castOnline', { unitPath: v.path })) return 'not_representative';
-    const householdId = await householdOf(db, deps.dialect, actor.userId);
+    const householdId = await householdOf(db, actor.userId);
     if (householdId == null) return 'not_representative';
     if (!(await repo.onRegisterOn(db, householdId, v.unit_id, v.vote_date))) return 'not_on_register';
     if (await hasVoted(db, v.id, householdId)) return 'already_voted';

@@ -180,7 +180,7 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
     await db.transaction().execute(async (trx) => {
       for (const h of reg1.slice(3, Math.floor(reg1.length * 0.4))) {
         const key = r.next() < 0.8 ? 'agree' : 'disagree';
-        await storeBallot(trx, deps.dialect, s.id, h.id, 'online', { ok: true, keys: [key], otherText: null }, newReceiptCode());
+        await storeBallot(trx, s.id, h.id, 'online', { ok: true, keys: [key], otherText: null }, newReceiptCode());
       }
     });
   }

@@ -119,7 +119,7 @@ const representedBy = compiledOnce(
 );
 
 /** The household this user represents (users.resident_id → the resident marked as its representative). */
-export async function householdOf(db: Conn, dialect: Dialect, userId: number): Promise<number | null> {
+export async function householdOf(db: Conn, userId: number): Promise<number | null> {
   const { rows } = await representedBy<{ household_id: number }>(db, userId);
   return rows[0]?.household_id ?? null;
 }
@@ -145,15 +145,7 @@ const insertBallot = compiledOnce(
 );
 
 /** Writes the receipt and the ballot; throws a unique violation when the household already has one. */
-export async function storeBallot(
-  trx: Conn,
-  dialect: Dialect,
-  voteId: number,
-  householdId: number,
-  channel: 'online' | 'paper',
-  c: CheckedChoice,
-  code: string,
-) {
+export async function storeBallot(trx: Conn, voteId: number, householdId: number, channel: 'online' | 'paper', c: CheckedChoice, code: string) {
   await insertReceipt(trx, voteId, householdId, channel);
   const hash = receiptHash(voteId, code);
   for (const k of c.keys) await insertBallot(trx, voteId, hash, k, k === 'other' ? c.otherText : null);
@@ -179,7 +171,7 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, shared: Map<unknown, unkno
   if (vote.form !== 'online' && vote.form !== 'household_ballot') return { ok: false, reason: 'wrong_form' };
   // Decree 59 Art 5(2)(b): each household votes once, through its representative, in its own village.
   if (!decisionsPolicy(c.actor, 'castOnline', { unitPath: vote.path })) return { ok: false, reason: 'not_representative' };
-  const householdId = await householdOf(trx, deps.dialect, c.actor.userId);
+  const householdId = await householdOf(trx, c.actor.userId);
   if (householdId == null) return { ok: false, reason: 'not_representative' };
   if (!(await repo.onRegisterOn(trx, householdId, vote.unit_id, vote.vote_date))) return { ok: false, reason: 'not_on_register' };
   const window = windowOf(vote, c.at);
@@ -187,7 +179,7 @@ async function castIn(trx: Conn, deps: Deps, c: Cast, shared: Map<unknown, unkno
   const checked = checkChoices(options, vote.seats, c.input);
   if (!checked.ok) return checked;
   const code = newReceiptCode();
-  await storeBallot(trx, deps.dialect, c.voteId, householdId, 'online', checked, code);
+  await storeBallot(trx, c.voteId, householdId, 'online', checked, code);
   // The audit says that the household voted, never how.
   await appendAudit(trx, deps.dialect, c.at, c.actor, {
     action: 'decisions.ballot_cast',

@@ -44,7 +44,7 @@ export async function enterPaperBallot(
       }
       const checked = checkChoices(await ballotOptions(trx, voteId), vote.seats, { choices, otherText });
       if (!checked.ok) return checked;
-      await storeBallot(trx, deps.dialect, voteId, householdId, 'paper', checked, newReceiptCode());
+      await storeBallot(trx, voteId, householdId, 'paper', checked, newReceiptCode());
       await appendAudit(trx, deps.dialect, now, actor, {
         action: 'decisions.paper_ballot_entered',
         entityType: 'vote',
