@@ -59,9 +59,17 @@ export function openDb(url: string): DbHandle {
   analyse.pragma('analysis_limit = 400');
   analyse.pragma('optimize = 0x10002');
   if (analyse !== sqlite) analyse.close();
-  // Kysely prepares every query anew; the same SQL text is reused by every request, so keep the
-  // prepared statements (docs/performance.md: 13 % of a page's CPU went to preparing). Safe because
-  // Kysely runs one query at a time on this connection and never keeps an iterator open.
+  keepStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', url, sqlite, close: () => db.destroy() };
+}
+
+/** Kysely prepares every query anew; the same SQL text is reused by every request, so keep the prepared
+ * statements (docs/performance.md: 13 % of a page's CPU went to preparing). Each one also holds ~10 KB
+ * of SQLite's memory until V8 collects its small wrapper: an export's indicator evaluation through a
+ * connection without this kept ~17 MB of them (docs/performance.md "Monitoring"). Safe because Kysely
+ * runs one query at a time on a connection and never keeps an iterator open. */
+export function keepStatements(sqlite: SQLite.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const statements = new Map<string, SQLite.Statement>();
   sqlite.prepare = ((source: string) => {
@@ -73,6 +81,4 @@ export function openDb(url: string): DbHandle {
     }
     return s;
   }) as typeof sqlite.prepare;
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', url, sqlite, close: () => db.destroy() };
 }

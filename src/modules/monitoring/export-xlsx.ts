@@ -6,7 +6,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
-import type { Db } from '../../db/index.js';
+import { type Db, keepStatements } from '../../db/index.js';
 import type { Database, Unit } from '../../db/types.js';
 import { XLSX_MAX_ROWS, xlsxWriter } from '../../platform/docs/xlsx.js';
 import type { Catalogue } from './catalogue.js';
@@ -39,6 +39,7 @@ function reader(deps: AppDeps): { db: Db; close: () => Promise<void> } {
   const conn = new SQLite(main.name, { readonly: true, fileMustExist: true });
   conn.pragma('cache_size = -2048');
   conn.pragma('temp.cache_size = -2048');
+  keepStatements(conn);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
   return { db, close: () => db.destroy() };
 }
