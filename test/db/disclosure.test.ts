@@ -137,6 +137,14 @@ describe('bad input comes back next to its field, with what was typed, and leave
     expect(r.text).toContain('ngày kết thúc sớm nhất là 25/12/2026');
     expect(r.text).toContain('value="12/QĐ-UBND giữ lại"');
   });
+  it('a refused form with a chosen PDF says the file must be chosen again (a browser never refills a file input)', async () => {
+    const a = await signIn(s.url, 'canbo.nari', clock);
+    const r = await draft(a, { ...base, title: '' }, [{ field: 'files', name: 'Dự toán.pdf', bytes: demoPdf('x') }]);
+    expect(r.status).toBe(422);
+    expect(r.text).toContain('hãy chọn lại tệp');
+    const fresh = await a.get(`/units/${naRi}/disclosures/new`);
+    expect(fresh.text).not.toContain('hãy chọn lại tệp');
+  });
   it('R-C2: category 4 (democracy regulation) must be permanent; an end date is refused', async () => {
     const a = await signIn(s.url, 'canbo.nari', clock);
     const r = await draft(a, { ...base, category: '4', decisionDate: '20/11/2026', postingEnd: '31/12/2027' });

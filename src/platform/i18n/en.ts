@@ -188,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   'err.badCode': 'The code is wrong or has expired.',
   'err.throttled': 'Too many failed attempts. Try again in {minutes} minutes.',
   'err.summaryTitle': 'There is a problem',
+  'form.filesAgain': 'Browsers do not keep chosen files when a form comes back with errors: choose the files again.',
   'err.title': 'Something went wrong',
   'err.notFound': 'The page or record was not found.',
   'err.forbidden': 'You are not allowed to do this.',

@@ -97,6 +97,17 @@ export function TextArea(p: Frame & { value?: string; rows?: number }) {
   );
 }
 
+/** A file input. A browser never refills one, so a form sent back with errors says so (`again`, e.g.
+ * `view.t('form.filesAgain')`): without it the files were silently lost on the second try. */
+export function FileField(p: Frame & { accept?: string; multiple?: boolean; again?: string }) {
+  const hint = [p.hint, p.again].filter(Boolean).join(' ') || undefined;
+  return (
+    <Field {...p} hint={hint}>
+      <input {...frameAttrs({ ...p, hint })} type="file" multiple={p.multiple} accept={p.accept} />
+    </Field>
+  );
+}
+
 /** A POST form with its CSRF token. */
 export function PostForm(props: { view: ViewCtx; action: string; children: ComponentChildren; class?: string }) {
   return (

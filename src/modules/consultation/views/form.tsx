@@ -1,7 +1,7 @@
 // The official's form for a consultation: matter, draft text (split into articles on save), the
 // Word/PDF, the plan sent to the People's Council and the Front, the period and the audience.
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { ConsultationInput } from '../commands/save.js';
@@ -69,14 +69,14 @@ export function ConsultationFormPage({ view, m }: { view: ViewCtx; m: FormModel 
           error={e.draftText}
           rows={16}
         />
-        <div class={e.files ? 'fg err' : 'fg'}>
-          <label for="f-files">{t('consultation.form.files')}</label>
-          <span class="hint" id="f-files-hint">
-            {t('consultation.form.filesHint')}
-          </span>
-          {e.files && <span class="emsg">{e.files}</span>}
-          <input id="f-files" type="file" name="files" multiple aria-describedby="f-files-hint" />
-        </div>
+        <FileField
+          name="files"
+          label={t('consultation.form.files')}
+          hint={t('consultation.form.filesHint')}
+          error={e.files}
+          again={Object.keys(e).length ? t('form.filesAgain') : undefined}
+          multiple
+        />
         <fieldset>
           <legend>{t('consultation.form.period')}</legend>
           <TextField

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.js';
-import { ErrorSummary, PostForm, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, PostForm, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { ConferenceYearState } from '../rules/yearly.js';
@@ -36,18 +36,6 @@ function Text(p: { value: string | null; files?: ConferenceFile[]; c: number; ch
         </p>
       ))}
     </>
-  );
-}
-
-function FileInput(p: { name: string; label: string; hint: string }) {
-  return (
-    <div class="fg">
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <span class="hint" id={`f-${p.name}-hint`}>
-        {p.hint}
-      </span>
-      <input id={`f-${p.name}`} name={p.name} type="file" multiple aria-describedby={`f-${p.name}-hint`} accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx" />
-    </div>
   );
 }
 
@@ -187,11 +175,29 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
             </div>
             <TextField name="secretary" label={t('dialogue.conf.secretary')} hint={t('dialogue.conf.secretaryHint')} value={v.secretary} error={e.secretary} />
             <TextArea name="headReport" label={t('dialogue.agenda.headReport')} value={v.headReport} error={e.headReport} rows={5} />
-            <FileInput name="head_report" label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.headReport') })} hint={t('dialogue.conf.fileHint')} />
+            <FileField
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
+              name="head_report"
+              label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.headReport') })}
+              hint={t('dialogue.conf.fileHint')}
+            />
             <TextArea name="frontReport" label={t('dialogue.agenda.frontReport')} value={v.frontReport} error={e.frontReport} rows={5} />
-            <FileInput name="front_report" label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.frontReport') })} hint={t('dialogue.conf.fileHint')} />
+            <FileField
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
+              name="front_report"
+              label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.frontReport') })}
+              hint={t('dialogue.conf.fileHint')}
+            />
             <TextArea name="boardReport" label={t('dialogue.agenda.boardReport')} value={v.boardReport} error={e.boardReport} rows={5} />
-            <FileInput name="board_report" label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.boardReport') })} hint={t('dialogue.conf.fileHint')} />
+            <FileField
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
+              name="board_report"
+              label={t('dialogue.conf.fileOf', { part: t('dialogue.agenda.boardReport') })}
+              hint={t('dialogue.conf.fileHint')}
+            />
             <TextArea name="discussion" label={t('dialogue.agenda.discussion')} value={v.discussion} error={e.discussion} rows={4} />
             <TextArea name="explanation" label={t('dialogue.agenda.explanation')} value={v.explanation} error={e.explanation} rows={4} />
             <TextArea name="adopted" label={t('dialogue.agenda.adopted')} value={v.adopted} error={e.adopted} rows={3} />
@@ -210,7 +216,13 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
           <form method="post" action={`/village-conferences/${c.id}/result`} enctype="multipart/form-data" noValidate>
             <input type="hidden" name="_csrf" value={view.csrf()} />
             <TextArea name="resultReport" label={t('dialogue.result.field')} value={v.resultReport} error={e.resultReport} rows={8} />
-            <FileInput name="result_report" label={t('dialogue.conf.fileOf', { part: t('dialogue.result.field') })} hint={t('dialogue.conf.fileHint')} />
+            <FileField
+              multiple
+              accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
+              name="result_report"
+              label={t('dialogue.conf.fileOf', { part: t('dialogue.result.field') })}
+              hint={t('dialogue.conf.fileHint')}
+            />
             <TextField
               name="sentOn"
               label={t('dialogue.result.sentOnField')}

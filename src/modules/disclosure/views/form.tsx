@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { DraftInput } from '../commands/validate.js';
@@ -132,12 +132,15 @@ export function DisclosureFormPage({ view, m }: { view: ViewCtx; m: FormModel })
           })}
         </fieldset>
         <TextField name="lateReason" label={t('disclosure.form.lateReason')} value={v.lateReason} error={e.lateReason} />
-        <div class={e.files ? 'fg err' : 'fg'}>
-          <label for="f-files">{t('disclosure.attachments')}</label>
-          <span class="hint">{t('disclosure.form.filesHint')}</span>
-          {e.files && <span class="emsg">{e.files}</span>}
-          <input id="f-files" name="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx" />
-        </div>
+        <FileField
+          name="files"
+          label={t('disclosure.attachments')}
+          hint={t('disclosure.form.filesHint')}
+          error={e.files}
+          again={Object.keys(e).length ? t('form.filesAgain') : undefined}
+          multiple
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx"
+        />
         <button class="btn" type="submit">
           {m.mode === 'correct' ? t('disclosure.form.saveCorrection') : t('disclosure.form.saveDraft')}
         </button>

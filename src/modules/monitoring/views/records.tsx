@@ -4,7 +4,7 @@
 import type { Unit } from '../../../db/types.js';
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/index.js';
-import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, PostForm, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { RecordInput } from '../commands.js';
@@ -101,18 +101,13 @@ export function RecordsPage(p: { view: ViewCtx; unit: Unit; rows: Row[]; input: 
             inputMode="numeric"
           />
         </div>
-        <div class={e.evidence ? 'fg err' : 'fg'}>
-          <label for="f-evidence">{t('monitoring.field.evidence')}</label>
-          <span class="hint" id="f-evidence-hint">
-            {t('monitoring.field.evidenceHint')}
-          </span>
-          {e.evidence && (
-            <span class="emsg" id="f-evidence-err">
-              {e.evidence}
-            </span>
-          )}
-          <input id="f-evidence" type="file" name="evidence" aria-describedby={e.evidence ? 'f-evidence-hint f-evidence-err' : 'f-evidence-hint'} />
-        </div>
+        <FileField
+          name="evidence"
+          label={t('monitoring.field.evidence')}
+          hint={t('monitoring.field.evidenceHint')}
+          error={e.evidence}
+          again={Object.keys(e).length ? t('form.filesAgain') : undefined}
+        />
         <TextArea name="evidenceNote" label={t('monitoring.field.evidenceNote')} value={input.evidenceNote} rows={3} />
         <button type="submit" class="btn">
           {t('monitoring.records.submit')}

@@ -3,7 +3,7 @@
 // each recommendation's 15-day clock (R-F5) and, for the commune or the agency head, the answer form.
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate } from '../../../platform/i18n/index.js';
-import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, PostForm, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import { RecList, type RecView } from './parts.js';
@@ -55,18 +55,14 @@ export function ActivityFormPage({ view, m }: { view: ViewCtx; m: ActivityFormMo
           />
         )}
         <TextArea name="findings" label={t('oversight.activity.findings')} rows={6} value={v.findings} error={e.findings} />
-        <div class={e.files ? 'fg err' : 'fg'}>
-          <label for="f-files">{t('oversight.activity.files')}</label>
-          <span class="hint" id="f-files-hint">
-            {t('oversight.activity.filesHint')}
-          </span>
-          {e.files && (
-            <span class="emsg" id="f-files-err">
-              {e.files}
-            </span>
-          )}
-          <input id="f-files" type="file" name="files" multiple aria-describedby="f-files-hint" />
-        </div>
+        <FileField
+          name="files"
+          label={t('oversight.activity.files')}
+          hint={t('oversight.activity.filesHint')}
+          error={e.files}
+          again={Object.keys(e).length ? t('form.filesAgain') : undefined}
+          multiple
+        />
         <fieldset>
           <legend>{t('oversight.activity.recs')}</legend>
           <p class="hint">{t('oversight.activity.recsHint')}</p>

@@ -3,7 +3,7 @@
 // register, and their upload form (multipart, works without JavaScript).
 import type { FieldErrors } from '../../../platform/errors.js';
 import { formatDate } from '../../../platform/i18n/index.js';
-import { SelectField } from '../../../platform/ui/form.js';
+import { FileField, SelectField } from '../../../platform/ui/form.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import { DOC_KINDS } from '../tables.js';
 
@@ -51,25 +51,14 @@ export function ProjectDocuments(props: {
               value={v.docKind}
               error={e.docKind}
             />
-            <div class={e.files ? 'fg err' : 'fg'}>
-              <label for="f-files">{t('oversight.doc.files')}</label>
-              <span class="hint" id="f-files-hint">
-                {t('oversight.activity.filesHint')}
-              </span>
-              {e.files && (
-                <span class="emsg" id="f-files-err">
-                  {e.files}
-                </span>
-              )}
-              <input
-                id="f-files"
-                type="file"
-                name="files"
-                multiple
-                aria-describedby={e.files ? 'f-files-hint f-files-err' : 'f-files-hint'}
-                aria-invalid={e.files ? 'true' : undefined}
-              />
-            </div>
+            <FileField
+              name="files"
+              label={t('oversight.doc.files')}
+              hint={t('oversight.activity.filesHint')}
+              error={e.files}
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
+              multiple
+            />
             <label class="check">
               <input type="checkbox" name="public" value="1" checked={v.public !== '0'} /> {t('oversight.doc.public')}
             </label>
