@@ -84,6 +84,13 @@ describe('audit pages: data and actor read as words', () => {
     const pairs = dataPairs(t, '{"code":"PA-X","due":"2026-03-16","late":false,"list":[1,2],"odd":null,"to":{"kind":"report"}}');
     expect(pairs.map((p) => `${p.key}: ${p.value}`)).toEqual(['Mã: PA-X', 'Hạn: 16/03/2026', 'Muộn: không', 'list: 1, 2', 'odd: —', 'Đến: (Loại: report)']);
     expect(dataPairs(t, '{}')).toEqual([]);
+    // A module's own names for its values: the feedback module names kinds and channels.
+    const named = dataPairs(t, '{"channel":"walk_in","kind":"denunciation","to":{"kind":"petition"}}', 'feedback.reclassified');
+    expect(named.map((p) => `${p.key}: ${p.value}`)).toEqual([
+      `Kênh: ${t('feedback.channel.walk_in')}`,
+      'Loại: Tố cáo',
+      `Đến: (Loại: ${t('feedback.kind.petition')})`,
+    ]);
     expect(dataPairs(t, 'not json')).toEqual([{ key: 'Dữ liệu', value: 'not json' }]);
   });
   it('the platform’s own entries are by "Hệ thống"', () => {

@@ -78,7 +78,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
                     <>
                       <td>{actionLabel(t, e.action)}</td>
                       <td>
-                        <DataCell t={t} json={e.data} />
+                        <DataCell t={t} json={e.data} action={e.action} />
                       </td>
                     </>
                   )}
@@ -93,8 +93,8 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
 }
 
 /** The data as "key: value" lines, with the stored JSON kept one click away. */
-function DataCell({ t, json }: { t: T; json: string }) {
-  const pairs = dataPairs(t, json);
+function DataCell({ t, json, action }: { t: T; json: string; action: string }) {
+  const pairs = dataPairs(t, json, action);
   if (pairs.length === 0) return null;
   return (
     <>
