@@ -124,6 +124,60 @@ describe('R-H4: the audit pages keep a denunciation from the person and unit den
   });
 });
 
+describe('R-H4: a citizen received in person whose matter became a denunciation', () => {
+  it('R-H4 (Arts 4, 47–48): the reception entry names the tracking code only to who may handle it', async () => {
+    const { db } = s.deps;
+    const b = await db
+      .selectFrom('reception_bookings as b')
+      .innerJoin('reception_days as d', 'd.id', 'b.reception_day_id')
+      .select(['b.id', 'd.day'])
+      .where('d.unit_id', '=', nari.id)
+      .where('d.agency_id', 'is', null)
+      .where('b.slot', '=', '07:30')
+      .where('b.status', '=', 'booked')
+      .orderBy('d.day')
+      .executeTakeFirstOrThrow();
+    clock.set(`${b.day}T02:00:00Z`);
+    const chairman = await o.as('chutich.nari');
+    const form = await chairman.get(`/reception/manage/bookings/${b.id}/receive`);
+    expect(form.status).toBe(200);
+    const r = await chairman.post(`/reception/manage/bookings/${b.id}/receive`, {
+      kind: 'denunciation',
+      category: 'land',
+      title: 'Tố cáo cán bộ địa chính nhận tiền',
+      content: 'Công dân tố cáo cán bộ địa chính xã nhận tiền để làm nhanh hồ sơ.',
+      address: 'Thôn Nà Lẹng, xã Na Rì',
+      subjectText: 'Cán bộ địa chính xã',
+      notifyChannel: 'sms',
+      _csrf: Agent.csrf(form.text),
+    });
+    expect(r.status, r.text.slice(0, 500)).toBe(303);
+    const item = await db
+      .selectFrom('reception_bookings as b')
+      .innerJoin('feedback_items as f', 'f.id', 'b.item_id')
+      .select(['f.id', 'f.tracking_code'])
+      .where('b.id', '=', b.id)
+      .executeTakeFirstOrThrow();
+    expect((await act(chairman, item.id, 'subject', { subjectUnitId: '', subjectUserId: String(viceId) })).status).toBe(303);
+    const entry = await db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'reception.received')
+      .where('entity_id', '=', String(b.id))
+      .executeTakeFirstOrThrow();
+    expect(entry.data).toContain(item.tracking_code);
+    for (const username of ['phochutich.nari', 'mattran.nari']) {
+      const page = await (await o.as(username)).get(`/audit/unit/${nari.id}`);
+      expect(page.status, username).toBe(200);
+      expect(page.text, username).not.toContain(item.tracking_code);
+    }
+    const full = await chairman.get(`/audit/unit/${nari.id}`);
+    expect(full.text).toContain('Tiếp công dân và ghi nhận đơn');
+    expect(full.text).toContain(`Mã đơn: ${item.tracking_code}`);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+  });
+});
+
 describe('the audit pages speak Vietnamese', () => {
   it('actions by name, data as "key: value", "Hệ thống" for the platform; no raw action key or actor', async () => {
     const admin = await o.as('admin');
