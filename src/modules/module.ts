@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { VNode } from 'preact';
 import type { AppDeps } from '../app-deps.js';
 import type { Unit } from '../db/types.js';
+import type { Actor } from '../platform/auth/policy.js';
 import type { ViewCtx } from '../platform/ui/view.js';
 
 /** A module's manifest: the app, the seeds and (later) the monitoring dashboard read it. */
@@ -14,6 +15,10 @@ export type ModuleManifest = {
   communeSection?: (deps: AppDeps, commune: Unit, view: ViewCtx) => Promise<VNode | null>;
   /** Records of this module whose audit history officials may read at /audit/<type>/<id>. */
   auditSubjects?: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>>;
+  /** Audit entries about this module's records that this actor may not read in full (a denunciation,
+   * Denunciation Law Arts 4, 47–48): their seqs. The audit pages show them as a neutral line, without
+   * their data; the chain itself is never changed. */
+  auditConfidential?: (deps: AppDeps, actor: Actor, entries: AuditRef[]) => Promise<Set<number>>;
   /** What this module measures for the resolution's targets (issue 9): the monitoring module reads
    * these and never this module's tables. Keys are the name within the module (`on_time`); a catalogue
    * names it `<module>.<name>` (`disclosure.on_time`). */
@@ -40,6 +45,8 @@ export type ModuleIndicator = {
    * indicator does not apply to agencies, shown as "không áp dụng", never 0 %. */
   agencyCompute?: (deps: AppDeps, q: AgencyQuery) => Promise<Map<number, IndicatorValue>>;
 };
+/** An audit entry as `auditConfidential` reads it (data is the stored canonical JSON). */
+export type AuditRef = { seq: number; entity_type: string; entity_id: string; data: string };
 /** agencyId: a record inside an agency (Law 10/2022 Ch. III), whose history only that agency's head reads. */
 export type AuditSubject = { name: string; unitPath: string; href: string; agencyId?: number | null };
 

@@ -208,7 +208,7 @@ describe('moderation hides with a reason and deletes nothing (item 2)', () => {
     // The audit history of the consultation is open to the commune's officials.
     const history = await officer.get(`/audit/consultation/${reg.id}`);
     expect(history.status).toBe(200);
-    expect(history.text).toContain('consultation.comment_redact');
+    expect(history.text).toContain('Biên tập ý kiến góp ý trước khi công khai');
   });
 
   it('a resident outside the audience villages cannot comment; the agree/disagree of one in it is counted once and can change', async () => {

@@ -4,6 +4,7 @@
 // Reception Laws; Decree 20/2008; resolution M-3.3(b), M-3.4(b), M-3.5(b), M-3.7).
 
 import { defineModule } from '../module.js';
+import { confidentialAuditEntries } from './audit-confidential.js';
 import { seedDemoHandling } from './demo-handling.js';
 import { seedDemoIntake } from './demo-intake.js';
 import { seedDemoReception } from './demo-reception.js';
@@ -31,6 +32,7 @@ export const feedbackModule = defineModule({
     await seedDemoReception(deps);
   },
   communeSection,
+  auditConfidential: confidentialAuditEntries,
   auditSubjects: {
     feedback_item: async (deps, id) => {
       const r = await deps.db

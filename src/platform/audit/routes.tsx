@@ -5,10 +5,12 @@ import type { AuditSubject, ModuleManifest } from '../../modules/module.js';
 import { platformPolicy } from '../auth/policy.js';
 import { Forbidden, NotFound, Unauthenticated } from '../errors.js';
 import { sendPage, viewOf } from '../http/context.js';
-import { formatDateTime } from '../i18n/index.js';
+import { formatDateTime, type T } from '../i18n/index.js';
 import { Layout } from '../ui/layout.js';
 import { historyOf } from './audit.js';
 import { agencyAuditPolicy } from './audit.policy.js';
+import { confidentialSeqs } from './confidential.js';
+import { actionLabel, actorLabel, dataPairs } from './labels.js';
 
 export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: ModuleManifest[]): void {
   const subjects: Record<string, (deps: AppDeps, id: number) => Promise<AuditSubject | undefined>> = {
@@ -27,15 +29,20 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
     const resource = { unitPath: subject.unitPath, agencyId: subject.agencyId ?? null };
     const allowed = subject.agencyId ? agencyAuditPolicy(req.actor, 'read', resource) : platformPolicy(req.actor, 'readAudit', resource);
     if (!allowed) throw new Forbidden();
-    const unit = { name: subject.name };
     // A unit's history also holds every change recorded against it (unit_id).
     const [own, scoped] = await Promise.all([
       historyOf(deps.db, type, id),
-      type === 'unit' ? deps.db.selectFrom('audit_log').selectAll().where('unit_id', '=', id).orderBy('seq').limit(500).execute() : Promise.resolve([]),
+      // The latest 500: a commune's log grows past that within a year, and the newest matter most.
+      type === 'unit' ? deps.db.selectFrom('audit_log').selectAll().where('unit_id', '=', id).orderBy('seq', 'desc').limit(500).execute() : Promise.resolve([]),
     ]);
     const entries = [...new Map([...own, ...scoped].map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
+    // R-H4 (Denunciation Law Arts 4, 47–48): entries about a denunciation this actor may not handle, and
+    // the record itself (seq 0, never a real entry) when it is one, read as a neutral line.
+    const self = { seq: 0, entity_type: type, entity_id: String(id), data: '{}' };
+    const hidden = await confidentialSeqs(deps, modules, req.actor, [self, ...entries]);
     const view = viewOf(req, deps);
     const { t } = view;
+    const unit = { name: hidden.has(0) ? t('audit.confidentialSubject') : subject.name };
     return sendPage(
       req,
       reply,
@@ -53,7 +60,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
                 <th scope="col">{t('audit.at')}</th>
                 <th scope="col">{t('audit.actor')}</th>
                 <th scope="col">{t('audit.action')}</th>
-                <th scope="col">Dữ liệu</th>
+                <th scope="col">{t('audit.data')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,11 +68,20 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
                 <tr key={e.seq}>
                   <td>{e.seq}</td>
                   <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor_label}</td>
-                  <td>{e.action}</td>
-                  <td>
-                    <code>{e.data}</code>
-                  </td>
+                  <td>{actorLabel(t, e.actor_label)}</td>
+                  {hidden.has(e.seq) ? (
+                    <>
+                      <td>{t('audit.confidential')}</td>
+                      <td />
+                    </>
+                  ) : (
+                    <>
+                      <td>{actionLabel(t, e.action)}</td>
+                      <td>
+                        <DataCell t={t} json={e.data} action={e.action} />
+                      </td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -74,4 +90,25 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps, modules: Module
       </Layout>,
     );
   });
+}
+
+/** The data as "key: value" lines, with the stored JSON kept one click away. */
+function DataCell({ t, json, action }: { t: T; json: string; action: string }) {
+  const pairs = dataPairs(t, json, action);
+  if (pairs.length === 0) return null;
+  return (
+    <>
+      <ul class="audit-data">
+        {pairs.map((p, i) => (
+          <li key={i}>
+            {p.key}: {p.value}
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{t('audit.rawJson')}</summary>
+        <code>{json}</code>
+      </details>
+    </>
+  );
 }

@@ -6,6 +6,7 @@ import { feedbackEn } from '../../modules/feedback/i18n/index.js';
 import { monitoringEn } from '../../modules/monitoring/i18n/index.js';
 import { oversightEn } from '../../modules/oversight/i18n/index.js';
 import { workplaceEn } from '../../modules/workplace/i18n/index.js';
+import { auditEn } from '../audit/i18n.js';
 import type { MessageKey } from './vi.js';
 
 export const en: Record<MessageKey, string> = {
@@ -235,6 +236,7 @@ export const en: Record<MessageKey, string> = {
   'audit.at': 'When',
   'audit.actor': 'By',
   'audit.action': 'Action',
+  ...auditEn,
   'audit.empty': 'No changes yet.',
   'outbox.title': 'Outbox (development)',
   'outbox.hint': 'This page exists only in demo mode: messages are not really sent.',

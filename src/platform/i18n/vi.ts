@@ -6,6 +6,7 @@ import { feedbackVi } from '../../modules/feedback/i18n/index.js';
 import { monitoringVi } from '../../modules/monitoring/i18n/index.js';
 import { oversightVi } from '../../modules/oversight/i18n/index.js';
 import { workplaceVi } from '../../modules/workplace/i18n/index.js';
+import { auditVi } from '../audit/i18n.js';
 
 // Vietnamese catalogue: the default language. Every user-facing string of the platform is here;
 // `en.ts` must have the same keys (the type checks it).
@@ -235,6 +236,7 @@ export const vi = {
   'audit.at': 'Thời điểm',
   'audit.actor': 'Người thực hiện',
   'audit.action': 'Hành động',
+  ...auditVi,
   'audit.empty': 'Chưa có thay đổi nào.',
   'outbox.title': 'Hộp thư gửi (môi trường phát triển)',
   'outbox.hint': 'Trang này chỉ có khi chạy thử: tin nhắn không thật sự được gửi đi.',

@@ -80,6 +80,8 @@ legend{font-weight:700;margin-bottom:.25rem}
 .inline{display:inline}
 footer{border-top:1px solid #b1b4b6;margin-top:2rem;padding:1rem;font-size:.95rem;color:#505a5f}
 pre,code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
+ul.audit-data{margin:0;padding-left:1rem}
+ul.audit-data+details code{word-break:break-all}
 pre{white-space:pre-wrap;background:#f3f2f1;padding:.75rem;overflow-x:auto}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:.5rem}}
 @page{size:A4;margin:20mm 15mm 20mm 30mm}
