@@ -301,7 +301,11 @@ describe('secret ballots (issue 4 item 9)', () => {
 
 describe('household ballots returned on paper (Decree 59/2023 Art 4; R-A9)', () => {
   it('R-A9 the team enters a paper ballot (at most the seats for an election); the same household then voting online is refused', async () => {
-    const team = await signIn(s.url, 'truongthon.xd', clock);
+    // Decree 59/2023 Art 3(1): a village-head election is run by the election team, led by the Front
+    // work committee representative, not by the village head.
+    const head = await signIn(s.url, 'truongthon.xd', clock);
+    expect((await head.get(`/votes/${election}/paper`)).status).toBe(403);
+    const team = await signIn(s.url, 'bancongtac.xd', clock);
     expect((await team.get(`/votes/${paper}/paper`)).status).toBe(403); // another village's ballot
     const h = await resident(village, 'H008');
     const page = await team.get(`/votes/${election}/paper`);

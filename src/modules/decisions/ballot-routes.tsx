@@ -21,6 +21,7 @@ import {
   OTHER_TEXT_MAX,
   windowOf,
 } from './commands/cast.js';
+import { mayOrganise } from './commands/organiser.js';
 import { enterPaperBallot } from './commands/paper.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
@@ -75,6 +76,9 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
         'v.unit_id',
         'm.title',
         'm.description',
+        'm.id as matter_id',
+        'm.kind',
+        'm.position',
         'u.name',
         'u.path',
       ])
@@ -163,7 +167,8 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function team(req: FastifyRequest) {
     if (!req.actor) throw new Unauthenticated();
     const v = await voteHead(req);
-    if (!decisionsPolicy(req.actor, 'runVote', { unitPath: v.path })) throw new Forbidden();
+    // Decree 59 Art 3(1): not the subject or a candidate of a village-head election or dismissal.
+    if (!(await mayOrganise(db, req.actor, { id: v.matter_id, kind: v.kind, position: v.position }, v, 'runVote'))) throw new Forbidden();
     return { v, actor: req.actor };
   }
 

@@ -11,6 +11,7 @@ import { childrenOn, unitById } from '../units/units.repo.js';
 import { annulMatter } from './commands/annul.js';
 import { communeStanding, concludeCommune } from './commands/conclude.js';
 import { approveInitiative, forwardInitiative, giveConsent, recordPaperConsents, standingOf } from './commands/initiative.js';
+import { mayOrganise } from './commands/organiser.js';
 import { mayPropose, type ProposeInput, proposeMatter } from './commands/propose.js';
 import { hadFailedMeeting } from './commands/schedule.js';
 import { decisionsPolicy } from './decisions.policy.js';
@@ -125,7 +126,9 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
     }
     const villages = matter.scope === 'village' ? [unit] : await childrenOn(db, unit.id, todayInVietnam(deps.clock.now()));
-    const scheduleVillages = villages.filter((v) => decisionsPolicy(req.actor, 'runVote', { unitPath: v.path })).map((v) => ({ id: v.id, name: v.name }));
+    // Decree 59 Art 3(1): the subject or a candidate of a village-head election or dismissal is not offered it.
+    const scheduleVillages: { id: number; name: string }[] = [];
+    for (const v of villages) if (await mayOrganise(db, req.actor, matter, v, 'runVote')) scheduleVillages.push({ id: v.id, name: v.name });
     const fallback = matter.scope === 'village' && matter.status === 'open' && (await hadFailedMeeting(deps, matter.id, matter.item as MatterItem, unit.id));
     let initiative: MatterPageModel['initiative'] = null;
     if (matter.proposer === 'initiative') {

@@ -13,7 +13,6 @@ import { noticeMessage, readCount, readDate, readInstant, readNames } from '../.
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { type Failure, invalid } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
-import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { names, STANDARD_OPTIONS } from '../present.js';
 import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_ARTICLE } from '../rules/forms.js';
@@ -21,6 +20,7 @@ import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
 import { electionScheduleCheck } from './election-plan.js';
+import { organiserCheck, organiserFailure } from './organiser.js';
 
 /** A matter whose draft has not yet been posted for comments (R-D4). */
 export const NOT_POSTED = '9999-12-31';
@@ -96,7 +96,9 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
     if (matter.scope === 'village') return { ok: false, reason: 'not_found' };
     return invalid({ villageId: t('decisions.core.err.villageRequired') });
   }
-  if (!decisionsPolicy(actor, 'runVote', { unitPath: village.path })) return { ok: false, reason: 'forbidden' };
+  // Decree 59 Art 3(1): a village-head election or dismissal is not scheduled by its subject or a candidate.
+  const organiser = await organiserCheck(db, actor, matter, village, 'runVote');
+  if (!organiser.ok) return organiserFailure(t, organiser);
   const item = matter.item as MatterItem;
   const form = (FORMS as readonly string[]).includes(input.form) ? (input.form as Form) : null;
   if (!form) e.form = t('decisions.core.err.formRequired');
