@@ -184,13 +184,18 @@ describe('a household votes online (Decree 59/2023 Art 5; R-A8, R-A9)', () => {
     expect(code).toBeTruthy();
     expect(await count('vote_receipts', online)).toBe(1);
   });
-  it('item 9: the receipt verifies: anyone learns the ballot is stored and what it records, not whose it is', async () => {
+  it('item 9, Law 10/2022 Art 9(5): the receipt confirms the ballot is stored and when it is counted, never whose it is nor what it chose', async () => {
     const a = new Agent(s.url);
     const page = await a.get(`/votes/${online}/receipt`);
     const r = await a.post(`/votes/${online}/receipt`, { code: code.toLowerCase().replace('-', ' '), _csrf: Agent.csrf(page.text) });
     expect(r.status).toBe(200);
-    expect(r.text).toContain('Có phiếu với mã này trong hòm phiếu');
-    expect(r.text).toContain('Phiếu ghi: Đồng ý');
+    expect(r.text).toContain('Phiếu của hộ đã được ghi nhận trong hòm phiếu');
+    expect(r.text).toContain('từ 07:00 25/11/2026 đến 19:00 25/11/2026');
+    expect(r.text).toContain('Chưa kiểm phiếu');
+    // A vote buyer holding the code learns nothing of the choice (the options appear nowhere in the answer).
+    const status = /<div class="card" role="status">([\s\S]*?)<\/div>/.exec(r.text)?.[1] ?? '';
+    expect(status).toBeTruthy();
+    for (const label of ['Đồng ý', 'Không đồng ý', 'Ý kiến khác', 'Phiếu ghi']) expect(status).not.toContain(label);
     expect(r.text).not.toContain('H002');
     const wrong = await a.post(`/votes/${online}/receipt`, { code: 'ZZZZZ-ZZZZZ', _csrf: Agent.csrf(page.text) });
     expect(wrong.text).toContain('Không có phiếu nào với mã này');

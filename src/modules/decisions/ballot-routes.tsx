@@ -209,7 +209,7 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(req, reply, <PaperBallotPage view={viewOf(req, deps)} m={m} />, status);
   });
 
-  // Anyone may check a receipt code: the answer names the option, never the household.
+  // Anyone may check a receipt code: the answer says the ballot is stored and counted, never the household nor its choice.
   app.get('/votes/:id/receipt', async (req, reply) => {
     const v = await voteHead(req);
     return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote: await viewModel(v), code: '' }} />);
@@ -223,6 +223,6 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!code) return again(req.t('decisions.ballot.receipt.err.required'));
     const result = await ballotByCode(db, v.id, code);
     if (!result) return again(req.t('decisions.ballot.receipt.err.malformed'));
-    return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote, code, result }} />);
+    return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote, code, result, status: v.status }} />);
   });
 }
