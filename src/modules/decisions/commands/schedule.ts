@@ -155,6 +155,15 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
   if (form === 'online') {
     noMeetingAgreedOn = readDate(t, e, 'noMeetingAgreedOn', input.noMeetingAgreedOn, false);
     authoritiesNotifiedOn = readDate(t, e, 'authoritiesNotifiedOn', input.authoritiesNotifiedOn, false);
+    // R-A7 (Decree 59 Art 5(1)(b), 5(2)(a)): the agreement that no meeting or paper ballot is needed, and
+    // the report to the commune People's Committee and Front, come before the online vote starts.
+    if (voteDate && noMeetingAgreedOn && noMeetingAgreedOn > voteDate)
+      e.noMeetingAgreedOn = t('decisions.core.err.onlineAfterStart', { date: formatDate(voteDate), article: 'điểm b khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP' });
+    if (voteDate && authoritiesNotifiedOn && authoritiesNotifiedOn > voteDate)
+      e.authoritiesNotifiedOn = t('decisions.core.err.onlineAfterStart', {
+        date: formatDate(voteDate),
+        article: 'điểm a khoản 2 Điều 5 Nghị định 59/2023/NĐ-CP',
+      });
     pollYes = readCount(t, e, 'pollYes', input.pollYes, false);
     const all = voteDate ? await repo.householdsTotalOn(db, village.id, voteDate) : 0;
     if (pollYes != null && all > 0 && pollYes > all) e.pollYes = t('decisions.core.err.pollAboveTotal', { n: all });

@@ -47,6 +47,7 @@ export const vi = {
     'Anh/chị là người ứng cử nên không được lên lịch, điều hành, ghi kết quả hay xác nhận biên bản cuộc bầu này; việc đó do Tổ bầu cử do Chủ tịch UBND xã thành lập thực hiện (khoản 1 Điều 3, điểm b khoản 1 Điều 6 Nghị định 59/2023/NĐ-CP).',
   'decisions.core.err.conflict.dismissed_head':
     'Trưởng thôn không xác nhận biên bản cuộc họp miễn nhiệm trưởng thôn; UBND xã xác nhận thay người triệu tập (khoản 1 Điều 3, Điều 9 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.onlineAfterStart': 'Ngày này phải trước khi bắt đầu biểu quyết trực tuyến: chậm nhất ngày {date} ({article}).',
   'decisions.core.err.noCandidates': 'Chưa có danh sách người ứng cử (ít nhất 01 người, Điều 6 khoản 2 Nghị định 59/2023/NĐ-CP).',
   'decisions.core.err.teamCandidate': 'Thành viên Tổ bầu cử không được là người ứng cử (Điều 6 khoản 1 điểm b Nghị định 59/2023/NĐ-CP).',
   'decisions.core.err.voteInProgress': 'Thôn đang có một lần biểu quyết chưa hoàn tất về việc này.',
@@ -157,6 +158,7 @@ export const en: Record<keyof typeof vi, string> = {
     'You are a candidate: you may not schedule, run, record or confirm this election; the election team set up by the commune chairman does (Decree 59/2023 Arts 3(1), 6(1)(b)).',
   'decisions.core.err.conflict.dismissed_head':
     'The village head does not confirm the minutes of a meeting on dismissing the village head; the commune confirms them for the convener (Decree 59/2023 Arts 3(1), 9).',
+  'decisions.core.err.onlineAfterStart': 'This must come before the online vote starts: {date} at the latest ({article}).',
   'decisions.core.err.noCandidates': 'No candidate list yet (at least one, Decree 59 Art 6(2)).',
   'decisions.core.err.teamCandidate': 'Election team members may not be candidates (Decree 59 Art 6(1)(b)).',
   'decisions.core.err.voteInProgress': 'This village already has an unfinished vote on this matter.',
