@@ -18,6 +18,7 @@ import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
 import { failTo, idParam, requireActor } from './http.js';
 import { pendingFor } from './pending.js';
+import { shownStatus } from './present.js';
 import type { MatterItem } from './rules/matters.js';
 import { L } from './views/labels.js';
 import { MatterListPage, MatterPage, type MatterPageModel, ProposePage } from './views/matters.js';
@@ -111,6 +112,7 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const res = { unitPath: unit.path };
     const managed = decisionsPolicy(req.actor, 'readManaged', res);
     const all = await repo.votesOf(db, matter.id);
+    const nowIso = deps.clock.now().toISOString();
     const votes = [];
     for (const v of all) {
       if (!managed && !v.published_on && v.status !== 'scheduled') continue;
@@ -120,7 +122,7 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
         village: village?.name ?? '',
         form: v.form,
         date: v.vote_date,
-        status: v.status,
+        status: shownStatus(v, nowIso),
         outcome: v.status === 'scheduled' ? null : v.outcome,
         published: !!v.published_on,
       });

@@ -170,7 +170,7 @@ export function VoteRecordView(props: { view: ViewCtx; r: Rec; showParticipants:
       <h2 id="vote-record">{t('decisions.docs.record')}</h2>
       <p>
         <span class={v.status === 'annulled' || v.status === 'refused' ? 'tag ended' : v.status === 'scheduled' ? 'tag' : 'tag ok'}>
-          {t(`decisions.docs.status.${v.status}` as const)}
+          {t(`decisions.docs.status.${r.shownStatus}` as const)}
         </span>{' '}
         <span class="muted">{v.published_on ? t('decisions.docs.published', { date: formatDate(v.published_on) }) : t('decisions.docs.notPublished')}</span>
       </p>
