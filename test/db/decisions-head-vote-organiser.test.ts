@@ -130,6 +130,9 @@ describe('Decree 59/2023 Art 3(1): the dismissal meeting is not the dismissed he
     expect(await confirmMinutes(s.deps, t, front, voteId, 'front_head')).toEqual({ ok: true });
     expect(await finaliseVote(s.deps, t, head, voteId)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await finaliseVote(s.deps, t, front, voteId)).toEqual({ ok: true });
+    // The record names that line for what it is.
+    const record = await (await signIn(s.url, 'bancongtac.xd', clock)).get(`/votes/${voteId}`);
+    expect(record.text).toContain('Đại diện UBND xã (cuộc họp miễn nhiệm trưởng thôn)');
   });
 });
 

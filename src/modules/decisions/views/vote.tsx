@@ -190,7 +190,7 @@ function Steps({ view, m, e, closed }: { view: ViewCtx; m: VotePageModel; e: Fie
         <PostForm view={view} action={`${base}/confirm`} key="cvh">
           <input type="hidden" name="as" value="village_head" />
           <button class="btn sec" type="submit">
-            {L(t, 'v.confirmVillageHead')}
+            {L(t, m.r.matter.kind === 'dismissal' && m.r.matter.position === 'village_head' ? 'v.confirmForCommune' : 'v.confirmVillageHead')}
           </button>
         </PostForm>,
       );
