@@ -184,13 +184,18 @@ describe('a household votes online (Decree 59/2023 Art 5; R-A8, R-A9)', () => {
     expect(code).toBeTruthy();
     expect(await count('vote_receipts', online)).toBe(1);
   });
-  it('item 9: the receipt verifies: anyone learns the ballot is stored and what it records, not whose it is', async () => {
+  it('item 9, Law 10/2022 Art 9(5): the receipt confirms the ballot is stored and when it is counted, never whose it is nor what it chose', async () => {
     const a = new Agent(s.url);
     const page = await a.get(`/votes/${online}/receipt`);
     const r = await a.post(`/votes/${online}/receipt`, { code: code.toLowerCase().replace('-', ' '), _csrf: Agent.csrf(page.text) });
     expect(r.status).toBe(200);
-    expect(r.text).toContain('Có phiếu với mã này trong hòm phiếu');
-    expect(r.text).toContain('Phiếu ghi: Đồng ý');
+    expect(r.text).toContain('Phiếu của hộ đã được ghi nhận trong hòm phiếu');
+    expect(r.text).toContain('từ 07:00 25/11/2026 đến 19:00 25/11/2026');
+    expect(r.text).toContain('Chưa kiểm phiếu');
+    // A vote buyer holding the code learns nothing of the choice (the options appear nowhere in the answer).
+    const status = /<div class="card" role="status">([\s\S]*?)<\/div>/.exec(r.text)?.[1] ?? '';
+    expect(status).toBeTruthy();
+    for (const label of ['Đồng ý', 'Không đồng ý', 'Ý kiến khác', 'Phiếu ghi']) expect(status).not.toContain(label);
     expect(r.text).not.toContain('H002');
     const wrong = await a.post(`/votes/${online}/receipt`, { code: 'ZZZZZ-ZZZZZ', _csrf: Agent.csrf(page.text) });
     expect(wrong.text).toContain('Không có phiếu nào với mã này');
@@ -301,7 +306,11 @@ describe('secret ballots (issue 4 item 9)', () => {
 
 describe('household ballots returned on paper (Decree 59/2023 Art 4; R-A9)', () => {
   it('R-A9 the team enters a paper ballot (at most the seats for an election); the same household then voting online is refused', async () => {
-    const team = await signIn(s.url, 'truongthon.xd', clock);
+    // Decree 59/2023 Art 3(1): a village-head election is run by the election team, led by the Front
+    // work committee representative, not by the village head.
+    const head = await signIn(s.url, 'truongthon.xd', clock);
+    expect((await head.get(`/votes/${election}/paper`)).status).toBe(403);
+    const team = await signIn(s.url, 'bancongtac.xd', clock);
     expect((await team.get(`/votes/${paper}/paper`)).status).toBe(403); // another village's ballot
     const h = await resident(village, 'H008');
     const page = await team.get(`/votes/${election}/paper`);

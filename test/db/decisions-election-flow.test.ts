@@ -70,7 +70,7 @@ describe('village head election, end to end', () => {
     ).toEqual({ ok: true });
     at('2026-12-15');
     // A meeting date that the timeline does not allow is refused with the article (R-B1).
-    const tooSoon = await scheduleVote(deps, t, head, matterId, {
+    const tooSoon = await scheduleVote(deps, t, front, matterId, {
       ...emptySchedule(),
       form: 'meeting',
       voteDate: '16/12/2026',
@@ -78,7 +78,18 @@ describe('village head election, end to end', () => {
       place: 'Nhà văn hóa',
     });
     expect(JSON.stringify(tooSoon)).toContain('Điều 6');
-    const s = await scheduleVote(deps, t, head, matterId, {
+    // Decree 59/2023 Art 3(1): the election team (led by the Front work committee representative) runs
+    // the election meeting, not the village head.
+    expect(
+      await scheduleVote(deps, t, head, matterId, {
+        ...emptySchedule(),
+        form: 'meeting',
+        voteDate: '20/12/2026',
+        noticeOn: '15/12/2026',
+        place: 'Nhà văn hóa',
+      }),
+    ).toEqual({ ok: false, reason: 'forbidden' });
+    const s = await scheduleVote(deps, t, front, matterId, {
       ...emptySchedule(),
       form: 'meeting',
       voteDate: '20/12/2026',
@@ -89,7 +100,7 @@ describe('village head election, end to end', () => {
     at('2026-12-20');
     const majority = Math.floor(total / 2) + 1;
     const present = register.slice(0, majority + 2);
-    const recorded = await recordMeeting(deps, t, head, s.id, {
+    const recorded = await recordMeeting(deps, t, front, s.id, {
       method: 'secret_ballot',
       attendance: Object.fromEntries(present.map((h) => [String(h.id), '1'])),
       secretary: 'Hoàng Thị Thư',
@@ -101,7 +112,7 @@ describe('village head election, end to end', () => {
     });
     expect(recorded).toEqual({ ok: true });
     expect(
-      await saveMinutes(deps, t, head, s.id, {
+      await saveMinutes(deps, t, front, s.id, {
         content: 'Bầu Trưởng thôn',
         decisionText: `Bầu ông/bà ${winner!.representative} làm Trưởng thôn`,
         rep1: register[3]!.representative,
@@ -110,9 +121,9 @@ describe('village head election, end to end', () => {
     ).toEqual({ ok: true });
     expect(await confirmMinutes(deps, t, head, s.id, 'village_head')).toEqual({ ok: true });
     expect(await confirmMinutes(deps, t, front, s.id, 'front_head')).toEqual({ ok: true });
-    expect(await finaliseVote(deps, t, head, s.id)).toEqual({ ok: true });
-    expect(await submitVote(deps, t, head, s.id, { submittedOn: '21/12/2026' })).toMatchObject({ ok: false }); // not in the future
-    expect(await submitVote(deps, t, head, s.id, { submittedOn: '20/12/2026' })).toEqual({ ok: true });
+    expect(await finaliseVote(deps, t, front, s.id)).toEqual({ ok: true });
+    expect(await submitVote(deps, t, front, s.id, { submittedOn: '21/12/2026' })).toMatchObject({ ok: false }); // not in the future
+    expect(await submitVote(deps, t, front, s.id, { submittedOn: '20/12/2026' })).toEqual({ ok: true });
 
     const holder = async () => {
       const u = await deps.db.selectFrom('users').select('id').where('resident_id', '=', winner!.residentId!).executeTakeFirst();

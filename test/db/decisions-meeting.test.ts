@@ -192,6 +192,31 @@ describe('village meeting', () => {
     expect(r.text).toContain('khoản 6 Điều 15');
   });
 
+  it('R-A7 Decree 59/2023 Art 5(1)(b), 5(2)(a): the no-meeting agreement and the report to the commune come before the online vote starts', async () => {
+    const m = await propose(head, '6', 'Chọn ngày tổng vệ sinh đường thôn');
+    const online = {
+      form: 'online',
+      openDate: '14/12/2026',
+      openTime: '07:00',
+      closeDate: '15/12/2026',
+      closeTime: '17:00',
+      noticeOn: '10/12/2026',
+      team: 'Ma Văn Tổ\nHà Thị Hai\nLục Văn Ba',
+      pollYes: String(households.length),
+    };
+    const late = await schedule(head, m, { ...online, noMeetingAgreedOn: '15/12/2026', authoritiesNotifiedOn: '20/12/2026' });
+    expect(late.status).toBe(400);
+    // Each message beside its field, with the latest allowed date and the article; the form comes back as typed.
+    expect(late.text).toMatch(/id="f-noMeetingAgreedOn-err"[^>]*>[^<]*chậm nhất ngày 14\/12\/2026 \(điểm b khoản 1 Điều 5 Nghị định 59\/2023\/NĐ-CP\)/);
+    expect(late.text).toMatch(/id="f-authoritiesNotifiedOn-err"[^>]*>[^<]*chậm nhất ngày 14\/12\/2026 \(điểm a khoản 2 Điều 5 Nghị định 59\/2023\/NĐ-CP\)/);
+    expect(late.text).toContain('value="20/12/2026"');
+    expect(late.text).toContain('value="15/12/2026"');
+    expect(await s.deps.db.selectFrom('votes').select('id').where('matter_id', '=', m).execute()).toEqual([]);
+    // On the start day or before, the same form schedules the vote.
+    const ok = await schedule(head, m, { ...online, noMeetingAgreedOn: '11/12/2026', authoritiesNotifiedOn: '14/12/2026' });
+    expect(ok.status, ok.text.slice(0, 500)).toBe(303);
+  });
+
   it('R-A4, R-A5, R-A1, R-A13, R-A17: a meeting from notice to published minutes', async () => {
     const total = households.length;
     const m = await propose(head, '6', 'Quy định giờ sinh hoạt văn nghệ');

@@ -150,8 +150,10 @@ describe('three households vote online; the result appears only after the close,
         expect(new URL(page.url()).pathname).toBe(`/votes/${voteId}/receipt`);
         await page.getByLabel('Mã biên nhận').fill(receipts[2]!.toLowerCase());
         await page.getByRole('button', { name: 'Kiểm tra' }).click();
-        const answer = await shows(page.getByRole('status').filter({ hasText: 'Có phiếu với mã này trong hòm phiếu' }));
-        expect(await seenText(answer)).toContain('Phiếu ghi: Không đồng ý');
+        const answer = await shows(page.getByRole('status').filter({ hasText: 'Phiếu của hộ đã được ghi nhận trong hòm phiếu' }));
+        // Secret ballot (Law 10/2022 Art 9(5)): the code confirms the ballot is stored, not what it chose.
+        expect(await seenText(answer)).toContain('Chưa kiểm phiếu');
+        expect(await seenText(answer)).not.toContain('Không đồng ý');
         expect(await seenText(answer)).not.toContain(await residentName(phone));
         await expectNoAxeViolations(page);
       }

@@ -21,6 +21,7 @@ import {
   OTHER_TEXT_MAX,
   windowOf,
 } from './commands/cast.js';
+import { mayOrganise } from './commands/organiser.js';
 import { enterPaperBallot } from './commands/paper.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
@@ -75,6 +76,9 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
         'v.unit_id',
         'm.title',
         'm.description',
+        'm.id as matter_id',
+        'm.kind',
+        'm.position',
         'u.name',
         'u.path',
       ])
@@ -163,7 +167,8 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function team(req: FastifyRequest) {
     if (!req.actor) throw new Unauthenticated();
     const v = await voteHead(req);
-    if (!decisionsPolicy(req.actor, 'runVote', { unitPath: v.path })) throw new Forbidden();
+    // Decree 59 Art 3(1): not the subject or a candidate of a village-head election or dismissal.
+    if (!(await mayOrganise(db, req.actor, { id: v.matter_id, kind: v.kind, position: v.position }, v, 'runVote'))) throw new Forbidden();
     return { v, actor: req.actor };
   }
 
@@ -204,7 +209,7 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(req, reply, <PaperBallotPage view={viewOf(req, deps)} m={m} />, status);
   });
 
-  // Anyone may check a receipt code: the answer names the option, never the household.
+  // Anyone may check a receipt code: the answer says the ballot is stored and counted, never the household nor its choice.
   app.get('/votes/:id/receipt', async (req, reply) => {
     const v = await voteHead(req);
     return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote: await viewModel(v), code: '' }} />);
@@ -218,6 +223,6 @@ export function ballotRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!code) return again(req.t('decisions.ballot.receipt.err.required'));
     const result = await ballotByCode(db, v.id, code);
     if (!result) return again(req.t('decisions.ballot.receipt.err.malformed'));
-    return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote, code, result }} />);
+    return sendPage(req, reply, <ReceiptCheckPage view={viewOf(req, deps)} m={{ vote, code, result, status: v.status }} />);
   });
 }

@@ -19,6 +19,18 @@ export const decisionsPolicy = definePolicy({
   giveConsent: ['household_representative'],
   /** Art 18(1), 19(2), Decree 59 Arts 3–5: schedule, attendance, counts, minutes, publication. */
   runVote: ['village_head', 'front_committee_head'],
+  /**
+   * Decree 59/2023 Art 3(1), 6(1)(b), 9: a meeting that elects a village head is run by the election
+   * team the commune chairman sets up, led by the Front work committee representative; one that
+   * dismisses him by the head of the village Front work committee, or by the commune chairman when the
+   * village head is that head himself. The village head runs neither (commands/organiser.ts; the
+   * subject and the candidates are refused whatever role they hold).
+   */
+  runHeadVote: ['front_committee_head', 'commune_chairman', 'commune_official'],
+  /** Art 20(2)(g) on those meetings: the village-head line, by a village head who is not a candidate, or by the commune that convened. */
+  confirmHeadVoteAsVillageHead: ['village_head', 'commune_chairman', 'commune_official'],
+  /** On a dismissal the village head of the village is the head being dismissed: only the commune signs that line. */
+  confirmDismissalForCommune: ['commune_chairman', 'commune_official'],
   /** Art 23(2); R-A17: the village head publishes the result to residents. */
   publishResult: ['village_head'],
   confirmAsVillageHead: ['village_head'],

@@ -10,10 +10,12 @@ import { seedDemoDecisions } from './demo.js';
 import { docsRoutes } from './docs-routes.js';
 import { electionRoutes } from './election-routes.js';
 import { decisionsIndicators } from './indicators.js';
+import { OpenVotes, openVotesFor } from './open-votes.js';
 import { decisionRoutes } from './routes.js';
 import { L } from './views/labels.js';
 
-/** The commune home page's "people discuss and decide" section: the latest published results (R-A17). */
+/** The commune home page's "people discuss and decide" section: for a household representative of the
+ * commune, the votes open now for his household (open-votes.tsx); then the latest published results (R-A17). */
 async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
   const t = view.t;
   const rows = await deps.db
@@ -27,9 +29,11 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
     .orderBy('v.id', 'desc')
     .limit(5)
     .execute();
+  const open = await openVotesFor(deps, commune, view.actor);
   return (
     <section aria-labelledby="h-decisions">
       <h3 id="h-decisions">{L(t, 'section.title')}</h3>
+      <OpenVotes view={view} votes={open} />
       {rows.length === 0 ? (
         <p class="muted">{L(t, 'section.empty')}</p>
       ) : (

@@ -34,6 +34,14 @@ export async function countsOf(db: Conn, vote: Pick<VoteRow, 'id' | 'form'>): Pr
   return vote.form === 'meeting' ? repo.enteredCounts(db, vote.id) : repo.tallyBallots(db, vote.id);
 }
 
+/** A status as residents read it: a scheduled online vote or household ballot is open for voting
+ * between its start and its close, by the clock (Decree 59/2023 Arts 4(6), 5(3)). */
+export type ShownStatus = VoteRow['status'] | 'voting';
+export const isVotingNow = (v: Pick<VoteRow, 'status' | 'form' | 'opens_at' | 'closes_at'>, nowIso: string): boolean =>
+  v.status === 'scheduled' && v.form !== 'meeting' && !!v.opens_at && !!v.closes_at && v.opens_at <= nowIso && nowIso < v.closes_at;
+export const shownStatus = (v: Pick<VoteRow, 'status' | 'form' | 'opens_at' | 'closes_at'>, nowIso: string): ShownStatus =>
+  isVotingNow(v, nowIso) ? 'voting' : v.status;
+
 export type VoteRecord = Awaited<ReturnType<typeof loadVoteRecord>>;
 
 /** Everything Art 20(2) asks of a community decision, for one vote. `revealCounts` is false while an
@@ -58,6 +66,7 @@ export async function loadVoteRecord(deps: Pick<AppDeps, 'db' | 'clock'>, voteId
     commune: { id: commune.id, name: commune.name, code: commune.code },
     options: options.map((o) => ({ key: o.key, label: o.label, residentId: o.resident_id })),
     open,
+    shownStatus: shownStatus(vote, nowIso),
     revealCounts: !open,
     counts,
     working,

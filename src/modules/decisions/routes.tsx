@@ -11,12 +11,14 @@ import { childrenOn, unitById } from '../units/units.repo.js';
 import { annulMatter } from './commands/annul.js';
 import { communeStanding, concludeCommune } from './commands/conclude.js';
 import { approveInitiative, forwardInitiative, giveConsent, recordPaperConsents, standingOf } from './commands/initiative.js';
+import { mayOrganise } from './commands/organiser.js';
 import { mayPropose, type ProposeInput, proposeMatter } from './commands/propose.js';
 import { hadFailedMeeting } from './commands/schedule.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
 import { failTo, idParam, requireActor } from './http.js';
 import { pendingFor } from './pending.js';
+import { shownStatus } from './present.js';
 import type { MatterItem } from './rules/matters.js';
 import { L } from './views/labels.js';
 import { MatterListPage, MatterPage, type MatterPageModel, ProposePage } from './views/matters.js';
@@ -110,6 +112,7 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const res = { unitPath: unit.path };
     const managed = decisionsPolicy(req.actor, 'readManaged', res);
     const all = await repo.votesOf(db, matter.id);
+    const nowIso = deps.clock.now().toISOString();
     const votes = [];
     for (const v of all) {
       if (!managed && !v.published_on && v.status !== 'scheduled') continue;
@@ -119,13 +122,15 @@ export function decisionRoutes(app: FastifyInstance, deps: AppDeps): void {
         village: village?.name ?? '',
         form: v.form,
         date: v.vote_date,
-        status: v.status,
+        status: shownStatus(v, nowIso),
         outcome: v.status === 'scheduled' ? null : v.outcome,
         published: !!v.published_on,
       });
     }
     const villages = matter.scope === 'village' ? [unit] : await childrenOn(db, unit.id, todayInVietnam(deps.clock.now()));
-    const scheduleVillages = villages.filter((v) => decisionsPolicy(req.actor, 'runVote', { unitPath: v.path })).map((v) => ({ id: v.id, name: v.name }));
+    // Decree 59 Art 3(1): the subject or a candidate of a village-head election or dismissal is not offered it.
+    const scheduleVillages: { id: number; name: string }[] = [];
+    for (const v of villages) if (await mayOrganise(db, req.actor, matter, v, 'runVote')) scheduleVillages.push({ id: v.id, name: v.name });
     const fallback = matter.scope === 'village' && matter.status === 'open' && (await hadFailedMeeting(deps, matter.id, matter.item as MatterItem, unit.id));
     let initiative: MatterPageModel['initiative'] = null;
     if (matter.proposer === 'initiative') {

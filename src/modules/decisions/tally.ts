@@ -48,20 +48,20 @@ export async function communeTally(db: Conn, matterId: number): Promise<VillageT
   return out;
 }
 
-export type BallotCheck = { found: false } | { found: true; options: string[]; otherText: string | null };
+export type BallotCheck = { found: boolean };
 
-/** What the ballot stored under this receipt code records; null when the code is not well formed.
- * The store has no household, so the answer never says whose ballot it is. */
+/** Whether a ballot is stored under this receipt code; null when the code is not well formed. The
+ * store has no household, so the answer never says whose ballot it is; and it never says what the
+ * ballot chose: whoever holds the code (a vote buyer who demanded it) could otherwise check how the
+ * household voted (Law 10/2022 Art 9(5); Decree 59/2023 Art 3(5)(c): secret ballot). */
 export async function ballotByCode(db: Conn, voteId: number, typed: string): Promise<BallotCheck | null> {
   const code = normaliseCode(typed);
   if (!code) return null;
-  const rows = await db
+  const row = await db
     .selectFrom('vote_ballots')
-    .select(['option_key', 'other_text'])
+    .select('vote_id')
     .where('vote_id', '=', voteId)
     .where('receipt_hash', '=', receiptHash(voteId, code))
-    .orderBy('option_key')
-    .execute();
-  if (rows.length === 0) return { found: false };
-  return { found: true, options: rows.map((r) => r.option_key), otherText: rows.find((r) => r.other_text != null)?.other_text ?? null };
+    .executeTakeFirst();
+  return { found: !!row };
 }

@@ -13,6 +13,7 @@ import { loadVote } from './commands/common.js';
 import { countVote } from './commands/count.js';
 import { finaliseVote, missingParts } from './commands/finalise.js';
 import { confirmMinutes, saveMinutes } from './commands/minutes.js';
+import { conflictOf, mayOrganise, organiserCheck } from './commands/organiser.js';
 import { recogniseVote } from './commands/recognise.js';
 import { type MeetingInput, recordMeeting } from './commands/record-meeting.js';
 import { emptySchedule, type ScheduleInput, scheduleVote } from './commands/schedule.js';
@@ -21,7 +22,7 @@ import { decisionsPolicy } from './decisions.policy.js';
 import * as repo from './decisions.repo.js';
 import { participantList } from './docs/data.js';
 import { failTo, idParam, requireActor } from './http.js';
-import { loadVoteRecord } from './present.js';
+import { loadVoteRecord, type MatterRow } from './present.js';
 import { recognitionClock, submissionClock } from './rules/deadlines.js';
 import { BALLOT_CASES, FORMS } from './rules/forms.js';
 import { type MatterItem, recogniserOf } from './rules/matters.js';
@@ -34,6 +35,15 @@ const SCHEDULE_KEYS = Object.keys(emptySchedule()) as (keyof ScheduleInput)[];
 
 export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+
+  /** The organiser's pages: 403 for a role that may not; the subject or a candidate of a village-head
+   * election or dismissal is sent back with the refusal (Decree 59/2023 Art 3(1)). */
+  async function organiserOr403(req: FastifyRequest, reply: FastifyReply, matter: MatterRow, village: { path: string }, backTo: string) {
+    const r = await organiserCheck(db, req.actor, matter, village, 'runVote');
+    if (r.ok) return null;
+    if ('conflict' in r) return redirectWithFlash(reply, backTo, req.t(`decisions.core.err.conflict.${r.conflict}`));
+    throw new Forbidden();
+  }
 
   async function schedulePage(
     req: FastifyRequest,
@@ -48,7 +58,8 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
     const matter = await repo.findMatter(db, matterId);
     const village = await unitById(db, villageId);
     if (!matter || !village) throw new NotFound();
-    if (!decisionsPolicy(req.actor, 'runVote', { unitPath: village.path })) throw new Forbidden();
+    const refused = await organiserOr403(req, reply, matter, village, `/matters/${matter.id}`);
+    if (refused) return refused;
     // Items 3–5 offer only the meeting (and the ballot after a failed meeting); item 6 also online.
     const forms = FORMS.filter((f) => f !== 'online' || matter.item === 6);
     const cases =
@@ -103,10 +114,12 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
       ? decisionsPolicy(req.actor, recogniser === 'committee' ? 'recogniseCommittee' : 'recogniseFront', { unitPath: ctx.commune.path })
       : false;
     const closed = v.form !== 'meeting' && !!v.closes_at && deps.clock.now().toISOString() >= v.closes_at;
+    const conflict = req.actor ? await conflictOf(db, req.actor, ctx.matter) : null;
     return {
       r,
       today,
       closed,
+      conflict: conflict ? req.t(`decisions.core.err.conflict.${conflict}`) : null,
       submitClock: after || v.status === 'counted' ? submissionClock(closedOn, v.submitted_on, today, ctx.rs, cal) : null,
       recogniseClock: recogniser && v.submitted_on ? recognitionClock(v.submitted_on, v.recognised_on, today, ctx.rs, cal) : null,
       missing: v.status === 'counted' ? missingParts(v) : [],
@@ -117,11 +130,13 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
         attendanceTooLow(r.matter.item as MatterItem, v.households_total ?? 0, v.present ?? 0, ctx.rs),
       participants: managed && v.form !== 'meeting' && !r.open ? await participantList(db, id) : [],
       can: {
-        run: decisionsPolicy(req.actor, 'runVote', res),
+        // Decree 59 Art 3(1): on a village-head election or dismissal, the buttons of the steps its
+        // subject or a candidate may not take are not shown (organiser.ts).
+        run: await mayOrganise(db, req.actor, ctx.matter, ctx.village, 'runVote'),
         publish: decisionsPolicy(req.actor, 'publishResult', res),
         committeeCount: awaitingCommittee(v) && (await mayEnterCount(db, req.actor, ctx)),
-        confirmVillageHead: decisionsPolicy(req.actor, 'confirmAsVillageHead', res),
-        confirmFrontHead: decisionsPolicy(req.actor, 'confirmAsFrontHead', res),
+        confirmVillageHead: await mayOrganise(db, req.actor, ctx.matter, ctx.village, 'confirmAsVillageHead'),
+        confirmFrontHead: await mayOrganise(db, req.actor, ctx.matter, ctx.village, 'confirmAsFrontHead'),
         recognise: canRecognise,
         cast: v.form !== 'meeting' && v.status === 'scheduled' && decisionsPolicy(req.actor, 'castOnline', res),
         managed,
@@ -165,7 +180,8 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function meetingPage(req: FastifyRequest, reply: FastifyReply, id: number, values?: MeetingModelValues, errors?: Record<string, string>) {
     const ctx = await loadVote(db, id);
     if (!ctx) throw new NotFound();
-    if (!decisionsPolicy(req.actor, 'runVote', { unitPath: ctx.village.path })) throw new Forbidden();
+    const refused = await organiserOr403(req, reply, ctx.matter, ctx.village, back(id));
+    if (refused) return refused;
     const { vote } = ctx;
     if (vote.form !== 'meeting') throw new NotFound();
     const households = await repo.registerOn(db, vote.unit_id, vote.vote_date);
@@ -238,7 +254,8 @@ export function voteRoutes(app: FastifyInstance, deps: AppDeps): void {
   ) {
     const ctx = await loadVote(db, id);
     if (!ctx) throw new NotFound();
-    if (!decisionsPolicy(req.actor, 'runVote', { unitPath: ctx.village.path })) throw new Forbidden();
+    const refused = await organiserOr403(req, reply, ctx.matter, ctx.village, back(id));
+    if (refused) return refused;
     const { vote } = ctx;
     const reps = (await repo.registerOn(db, vote.unit_id, vote.vote_date)).map((h) => h.representative).filter(Boolean);
     const v = values ?? { content: vote.content ?? '', decisionText: vote.decision_text ?? '', rep1: vote.confirm_rep1 ?? '', rep2: vote.confirm_rep2 ?? '' };

@@ -3,7 +3,7 @@
 import { C, get, type Mapping, post, V } from './probe.js';
 import { communeMatter } from './setups.js';
 import { representedHousehold } from './setups-content.js';
-import { boardElectionVote } from './setups-decisions.js';
+import { boardElectionVote, headVote } from './setups-decisions.js';
 
 export const DECISIONS: Record<string, Mapping> = {
   // decisions
@@ -36,6 +36,22 @@ export const DECISIONS: Record<string, Mapping> = {
   'decisions.approveInitiative': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/approve', form: {} }) },
   'decisions.giveConsent': { level: 'village', page: () => ({ method: 'POST', path: '/matters/1/consent', form: {} }) },
   'decisions.runVote': { level: 'village', page: () => get('/votes/5/minutes') },
+  // Decree 59/2023 Art 3(1): a village-head election or dismissal meeting (organiser.ts). The minutes
+  // page answers 403 to a role that may not run it; a confirmation on the scheduled vote answers the
+  // wrong-state flash to a role that may give it, 403 (or, for the village head on a dismissal, the
+  // page with the refusal) otherwise.
+  'decisions.runHeadVote': { level: 'village', setup: (f) => headVote(f, 'election'), page: (_f, id) => get(`/votes/${id}/minutes`) },
+  'decisions.confirmHeadVoteAsVillageHead': {
+    level: 'village',
+    setup: (f) => headVote(f, 'election'),
+    page: (_f, id) => ({ method: 'POST', path: `/votes/${id}/confirm`, form: { as: 'village_head' } }),
+  },
+  'decisions.confirmDismissalForCommune': {
+    level: 'village',
+    setup: (f) => headVote(f, 'dismissal'),
+    page: (_f, id) => ({ method: 'POST', path: `/votes/${id}/confirm`, form: { as: 'village_head' } }),
+    shows: (a) => a.status === 303,
+  },
   'decisions.publishResult': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/publish', form: {} }) },
   'decisions.confirmAsVillageHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'village_head' } }) },
   'decisions.confirmAsFrontHead': { level: 'village', page: () => ({ method: 'POST', path: '/votes/1/confirm', form: { as: 'front_head' } }) },

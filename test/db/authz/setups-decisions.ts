@@ -27,12 +27,53 @@ export async function boardElectionVote(f: Fixture): Promise<number> {
     .executeTakeFirstOrThrow();
   const r = await openElection(f.s.deps, t, await f.actor('commune_chairman', 'commune'), { villageId: String(village.id), position: 'inspection_board' });
   if (!r.ok) throw new Error(`authz setup board election: ${JSON.stringify(r)}`);
+  const id = await scheduledMeeting(f, r.matterId, village.id);
+  made = { f, id };
+  return id;
+}
+
+const heads: Partial<Record<'election' | 'dismissal', { f: Fixture; id: number }>> = {};
+/**
+ * A meeting scheduled on a matter that elects or dismisses the head of the fixture's village (Decree
+ * 59/2023 Art 3(1): run by the election team or the Front work committee head, not the village head).
+ * The rows are written directly: the commands check roles before state, so a scheduled vote suffices.
+ */
+export async function headVote(f: Fixture, kind: 'election' | 'dismissal'): Promise<number> {
+  const have = heads[kind];
+  if (have?.f === f) return have.id;
+  const db = f.s.deps.db;
+  const now = f.s.deps.clock.now().toISOString();
+  const m = await db
+    .insertInto('matters')
+    .values({
+      unit_id: f.unit.village,
+      scope: 'village',
+      item: 4,
+      kind,
+      position: 'village_head',
+      title: kind === 'election' ? 'Bầu trưởng thôn' : 'Miễn nhiệm trưởng thôn',
+      description: '—',
+      proposer: 'commune_chairman',
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('elections').values({ matter_id: m.id }).execute();
+  const id = await scheduledMeeting(f, m.id, f.unit.village);
+  heads[kind] = { f, id };
+  return id;
+}
+
+async function scheduledMeeting(f: Fixture, matterId: number, villageId: number): Promise<number> {
+  const db = f.s.deps.db;
   const today = todayInVietnam(f.s.deps.clock.now());
   const v = await db
     .insertInto('votes')
     .values({
-      matter_id: r.matterId,
-      unit_id: village.id,
+      matter_id: matterId,
+      unit_id: villageId,
       form: 'meeting',
       method: 'secret_ballot',
       ballot_case: null,
@@ -73,6 +114,5 @@ export async function boardElectionVote(f: Fixture): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  made = { f, id: v.id };
   return v.id;
 }

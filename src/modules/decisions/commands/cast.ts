@@ -101,7 +101,22 @@ export async function voteForBallot(db: Conn, dialect: Dialect, voteId: number) 
     .selectFrom('votes as v')
     .innerJoin('matters as m', 'm.id', 'v.matter_id')
     .innerJoin('units as u', 'u.id', 'v.unit_id')
-    .select(['v.id', 'v.unit_id', 'v.form', 'v.status', 'v.vote_date', 'v.opens_at', 'v.closes_at', 'v.seats', 'm.title', 'u.name', 'u.path'])
+    .select([
+      'v.id',
+      'v.unit_id',
+      'v.form',
+      'v.status',
+      'v.vote_date',
+      'v.opens_at',
+      'v.closes_at',
+      'v.seats',
+      'm.title',
+      'm.id as matter_id',
+      'm.kind',
+      'm.position',
+      'u.name',
+      'u.path',
+    ])
     .where('v.id', '=', voteId);
   return (dialect === 'postgres' ? q.forShare('v') : q).executeTakeFirst();
 }

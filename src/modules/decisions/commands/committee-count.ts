@@ -16,6 +16,7 @@ import { names } from '../present.js';
 import type { MatterItem } from '../rules/matters.js';
 import { loadVote, type VoteContext } from './common.js';
 import { readMeetingCounts } from './meeting-counts.js';
+import { actionOn, conflictOf, mayOrganise } from './organiser.js';
 import { resultOf } from './tally-result.js';
 
 /** A secret-ballot meeting recorded without its counts: what the committee has to count. */
@@ -23,10 +24,12 @@ export const awaitingCommittee = (v: { form: string; status: string; method: str
   v.form === 'meeting' && v.status === 'scheduled' && v.method === 'secret_ballot' && v.present != null;
 
 /** The organisers, or a household representative of the village whose name is on the committee. */
-export async function mayEnterCount(db: Conn, actor: Actor | null, ctx: Pick<VoteContext, 'vote' | 'village'>): Promise<boolean> {
+export async function mayEnterCount(db: Conn, actor: Actor | null, ctx: Pick<VoteContext, 'vote' | 'village' | 'matter'>): Promise<boolean> {
   if (!actor) return false;
   const res = { unitPath: ctx.village.path };
-  if (decisionsPolicy(actor, 'runVote', res)) return true;
+  if (decisionsPolicy(actor, actionOn(ctx.matter, 'runVote'), res)) return mayOrganise(db, actor, ctx.matter, ctx.village, 'runVote');
+  // Decree 59 Art 3(1): a candidate of a village-head election does not count its ballots.
+  if (await conflictOf(db, actor, ctx.matter)) return false;
   if (!decisionsPolicy(actor, 'castOnline', res) || actor.userId == null) return false;
   const me = await db
     .selectFrom('users as u')

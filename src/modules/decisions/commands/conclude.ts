@@ -15,10 +15,25 @@ import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { type CommuneWorking, communeResult } from '../rules/threshold.js';
 
-/** Each village of the commune on the day the matter was proposed, with its latest finalised vote. */
-export async function communeStanding(deps: Pick<AppDeps, 'db'>, matter: { id: number; unit_id: number; created_at: string }) {
-  const villages = await childrenOn(deps.db, matter.unit_id, matter.created_at.slice(0, 10));
+/** The day a village vote ends, in Vietnam: a meeting's day, or the close of a ballot or online vote. */
+const lastDayOf = (v: { form: string; vote_date: string; closes_at: string | null }): string =>
+  v.form !== 'meeting' && v.closes_at ? todayInVietnam(new Date(v.closes_at)) : v.vote_date;
+
+/**
+ * R-A3 (Law 10/2022 Art 21(1)): "all villages of the commune" are those that exist on the vote's date,
+ * its last day, in Asia/Ho_Chi_Minh: the latest day any village's vote on the matter ends (today in
+ * Vietnam before any vote). Not the day the matter was proposed: a village created or merged since
+ * (the 1 July 2025 reorganisation) is a village of the commune when it decides.
+ */
+export function communeVoteDay(votes: { form: string; vote_date: string; closes_at: string | null; status: string }[], now: Date): string {
+  const days = votes.filter((v) => v.status !== 'annulled').map(lastDayOf);
+  return days.sort().at(-1) ?? todayInVietnam(now);
+}
+
+/** Each village of the commune on the vote's last day (communeVoteDay), with its latest finalised vote. */
+export async function communeStanding(deps: Pick<AppDeps, 'db' | 'clock'>, matter: { id: number; unit_id: number }) {
   const votes = await repo.votesOf(deps.db, matter.id);
+  const villages = await childrenOn(deps.db, matter.unit_id, communeVoteDay(votes, deps.clock.now()));
   const rows = villages.map((v) => {
     const done = votes.filter((x) => x.unit_id === v.id && !['scheduled', 'counted', 'annulled'].includes(x.status)).at(-1);
     return { village: { id: v.id, name: v.name }, voteId: done?.id ?? null, outcome: done?.outcome ?? null };

@@ -13,7 +13,7 @@ import { voteFor } from './common.js';
 import { resultOf } from './tally-result.js';
 
 export async function countVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { witnesses: string }): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  const ctx = await voteFor(deps, actor, voteId, 'runVote', t);
   if (isFailure(ctx)) return ctx;
   const { vote, matter, rs } = ctx;
   if (vote.form === 'meeting' || vote.status !== 'scheduled') return { ok: false, reason: 'wrong_state' };

@@ -31,7 +31,7 @@ export function missingParts(v: VoteRow): string[] {
 }
 
 export async function finaliseVote(deps: AppDeps, t: T, actor: Actor, voteId: number): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  const ctx = await voteFor(deps, actor, voteId, 'runVote', t);
   if (isFailure(ctx)) return ctx;
   const { vote, matter, rs } = ctx;
   if (vote.status !== 'counted' || matter.status === 'annulled') return { ok: false, reason: 'wrong_state' };

@@ -13,7 +13,7 @@ import { voteFor } from './common.js';
 export type MinutesInput = { content: string; decisionText: string; rep1: string; rep2: string };
 
 export async function saveMinutes(deps: AppDeps, t: T, actor: Actor, voteId: number, input: MinutesInput): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  const ctx = await voteFor(deps, actor, voteId, 'runVote', t);
   if (isFailure(ctx)) return ctx;
   const { vote } = ctx;
   if (vote.status !== 'counted') return { ok: false, reason: 'wrong_state' };
@@ -64,7 +64,7 @@ export async function saveMinutes(deps: AppDeps, t: T, actor: Actor, voteId: num
 
 /** The village head or the Front work committee head confirms the minutes as they stand. */
 export async function confirmMinutes(deps: AppDeps, t: T, actor: Actor, voteId: number, as: 'village_head' | 'front_head'): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, as === 'village_head' ? 'confirmAsVillageHead' : 'confirmAsFrontHead');
+  const ctx = await voteFor(deps, actor, voteId, as === 'village_head' ? 'confirmAsVillageHead' : 'confirmAsFrontHead', t);
   if (isFailure(ctx)) return ctx;
   const { vote } = ctx;
   if (vote.status !== 'counted') return { ok: false, reason: 'wrong_state' };

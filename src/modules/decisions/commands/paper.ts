@@ -8,9 +8,9 @@ import { isUniqueViolation } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
-import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { ballotOptions, type ChoiceError, checkChoices, newReceiptCode, storeBallot, voteForBallot } from './cast.js';
+import { mayOrganise } from './organiser.js';
 
 export type PaperRefusal = 'not_found' | 'wrong_form' | 'forbidden' | 'not_open' | 'closed' | 'already_voted';
 export type PaperResult =
@@ -32,7 +32,9 @@ export async function enterPaperBallot(
     return await deps.db.transaction().execute(async (trx): Promise<PaperResult> => {
       const vote = await voteForBallot(trx, deps.dialect, voteId);
       if (!vote) return { ok: false, reason: 'not_found' };
-      if (!decisionsPolicy(actor, 'runVote', { unitPath: vote.path })) return { ok: false, reason: 'forbidden' };
+      // Decree 59 Art 3(1): not the subject or a candidate of a village-head election or dismissal.
+      if (!(await mayOrganise(trx, actor, { id: vote.matter_id, kind: vote.kind, position: vote.position }, vote, 'runVote')))
+        return { ok: false, reason: 'forbidden' };
       if (vote.form !== 'household_ballot') return { ok: false, reason: 'wrong_form' };
       // Ballots come back until the deadline and the team counts after it: entry runs from the vote
       // date until the vote is counted.

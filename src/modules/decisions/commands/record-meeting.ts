@@ -29,7 +29,7 @@ export type MeetingInput = {
 };
 
 export async function recordMeeting(deps: AppDeps, t: T, actor: Actor, voteId: number, input: MeetingInput): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  const ctx = await voteFor(deps, actor, voteId, 'runVote', t);
   if (isFailure(ctx)) return ctx;
   const { vote, matter, rs } = ctx;
   if (vote.form !== 'meeting' || !['scheduled', 'counted'].includes(vote.status)) return { ok: false, reason: 'wrong_state' };

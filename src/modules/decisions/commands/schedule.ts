@@ -13,7 +13,6 @@ import { noticeMessage, readCount, readDate, readInstant, readNames } from '../.
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { type Failure, invalid } from '../../../platform/results.js';
 import { unitById } from '../../units/units.repo.js';
-import { decisionsPolicy } from '../decisions.policy.js';
 import * as repo from '../decisions.repo.js';
 import { names, STANDARD_OPTIONS } from '../present.js';
 import { BALLOT_CASES, type BallotCase, FORMS, type Form, formRefusal, REFUSAL_ARTICLE } from '../rules/forms.js';
@@ -21,6 +20,7 @@ import type { MatterItem } from '../rules/matters.js';
 import { noticeProblems } from '../rules/notice.js';
 import { attendanceTooLow, mayMeetInClusters } from '../rules/threshold.js';
 import { electionScheduleCheck } from './election-plan.js';
+import { organiserCheck, organiserFailure } from './organiser.js';
 
 /** A matter whose draft has not yet been posted for comments (R-D4). */
 export const NOT_POSTED = '9999-12-31';
@@ -96,7 +96,9 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
     if (matter.scope === 'village') return { ok: false, reason: 'not_found' };
     return invalid({ villageId: t('decisions.core.err.villageRequired') });
   }
-  if (!decisionsPolicy(actor, 'runVote', { unitPath: village.path })) return { ok: false, reason: 'forbidden' };
+  // Decree 59 Art 3(1): a village-head election or dismissal is not scheduled by its subject or a candidate.
+  const organiser = await organiserCheck(db, actor, matter, village, 'runVote');
+  if (!organiser.ok) return organiserFailure(t, organiser);
   const item = matter.item as MatterItem;
   const form = (FORMS as readonly string[]).includes(input.form) ? (input.form as Form) : null;
   if (!form) e.form = t('decisions.core.err.formRequired');
@@ -153,6 +155,15 @@ export async function scheduleVote(deps: AppDeps, t: T, actor: Actor, matterId: 
   if (form === 'online') {
     noMeetingAgreedOn = readDate(t, e, 'noMeetingAgreedOn', input.noMeetingAgreedOn, false);
     authoritiesNotifiedOn = readDate(t, e, 'authoritiesNotifiedOn', input.authoritiesNotifiedOn, false);
+    // R-A7 (Decree 59 Art 5(1)(b), 5(2)(a)): the agreement that no meeting or paper ballot is needed, and
+    // the report to the commune People's Committee and Front, come before the online vote starts.
+    if (voteDate && noMeetingAgreedOn && noMeetingAgreedOn > voteDate)
+      e.noMeetingAgreedOn = t('decisions.core.err.onlineAfterStart', { date: formatDate(voteDate), article: 'điểm b khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP' });
+    if (voteDate && authoritiesNotifiedOn && authoritiesNotifiedOn > voteDate)
+      e.authoritiesNotifiedOn = t('decisions.core.err.onlineAfterStart', {
+        date: formatDate(voteDate),
+        article: 'điểm a khoản 2 Điều 5 Nghị định 59/2023/NĐ-CP',
+      });
     pollYes = readCount(t, e, 'pollYes', input.pollYes, false);
     const all = voteDate ? await repo.householdsTotalOn(db, village.id, voteDate) : 0;
     if (pollYes != null && all > 0 && pollYes > all) e.pollYes = t('decisions.core.err.pollAboveTotal', { n: all });

@@ -12,7 +12,7 @@ import { expectUpdated, type Failure, invalid, isFailure, orStale } from '../../
 import { voteFor } from './common.js';
 
 export async function submitVote(deps: AppDeps, t: T, actor: Actor, voteId: number, input: { submittedOn: string }): Promise<{ ok: true } | Failure> {
-  const ctx = await voteFor(deps, actor, voteId, 'runVote');
+  const ctx = await voteFor(deps, actor, voteId, 'runVote', t);
   if (isFailure(ctx)) return ctx;
   const { vote } = ctx;
   if (vote.status !== 'finalised') return { ok: false, reason: 'wrong_state' };

@@ -147,7 +147,11 @@ export function decisionDocx(r: Rec, participants: Participant[]): Promise<Buffe
       ),
       signatures([
         { title: 'TRƯỞNG BAN CÔNG TÁC MẶT TRẬN', name: v.confirm_front_head },
-        { title: 'TRƯỞNG THÔN', name: v.confirm_village_head },
+        // Decree 59/2023 Art 3(1), 9: on a village head's dismissal the commune signs this line, not the head.
+        {
+          title: r.matter.kind === 'dismissal' && r.matter.position === 'village_head' ? 'ĐẠI DIỆN ỦY BAN NHÂN DÂN XÃ' : 'TRƯỞNG THÔN',
+          name: v.confirm_village_head,
+        },
         { title: 'ĐẠI DIỆN HỘ GIA ĐÌNH', name: v.confirm_rep1 },
         { title: 'ĐẠI DIỆN HỘ GIA ĐÌNH', name: v.confirm_rep2 },
       ]),

@@ -41,6 +41,13 @@ export const vi = {
   'decisions.core.err.clustersMeeting': 'Chỉ cuộc họp mới chia cụm.',
   'decisions.core.err.clustersSmall': 'Chỉ thôn từ {min} hộ trở lên mới họp theo cụm (thôn có {n} hộ) (Điều 18 khoản 3 Luật 10/2022/QH15).',
   'decisions.core.err.clusterPlan': 'Họp theo cụm cần kế hoạch được UBND xã phê duyệt: nhập ngày phê duyệt (Điều 3 khoản 6 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.conflict.subject':
+    'Anh/chị là trưởng thôn bị đề nghị miễn nhiệm nên không được triệu tập, điều hành, ghi kết quả hay xác nhận biên bản cuộc họp này; việc đó do Trưởng ban công tác Mặt trận ở thôn chủ trì (Chủ tịch UBND xã nếu trưởng thôn đồng thời là Trưởng ban) (khoản 1 Điều 3 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.conflict.candidate':
+    'Anh/chị là người ứng cử nên không được lên lịch, điều hành, ghi kết quả hay xác nhận biên bản cuộc bầu này; việc đó do Tổ bầu cử do Chủ tịch UBND xã thành lập thực hiện (khoản 1 Điều 3, điểm b khoản 1 Điều 6 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.conflict.dismissed_head':
+    'Trưởng thôn không xác nhận biên bản cuộc họp miễn nhiệm trưởng thôn; UBND xã xác nhận thay người triệu tập (khoản 1 Điều 3, Điều 9 Nghị định 59/2023/NĐ-CP).',
+  'decisions.core.err.onlineAfterStart': 'Ngày này phải trước khi bắt đầu biểu quyết trực tuyến: chậm nhất ngày {date} ({article}).',
   'decisions.core.err.noCandidates': 'Chưa có danh sách người ứng cử (ít nhất 01 người, Điều 6 khoản 2 Nghị định 59/2023/NĐ-CP).',
   'decisions.core.err.teamCandidate': 'Thành viên Tổ bầu cử không được là người ứng cử (Điều 6 khoản 1 điểm b Nghị định 59/2023/NĐ-CP).',
   'decisions.core.err.voteInProgress': 'Thôn đang có một lần biểu quyết chưa hoàn tất về việc này.',
@@ -145,6 +152,13 @@ export const en: Record<keyof typeof vi, string> = {
   'decisions.core.err.clustersMeeting': 'Only a meeting can be held in clusters.',
   'decisions.core.err.clustersSmall': 'Only villages of {min} or more households may meet in clusters (this one has {n}) (Art 18(3)).',
   'decisions.core.err.clusterPlan': "Cluster meetings need a plan approved by the commune People's Committee: enter its date (Decree 59 Art 3(6)).",
+  'decisions.core.err.conflict.subject':
+    'You are the village head whose dismissal this is: you may not convene, run, record or confirm this meeting; the head of the village Front work committee chairs it (the commune chairman if the village head is that head) (Decree 59/2023 Art 3(1)).',
+  'decisions.core.err.conflict.candidate':
+    'You are a candidate: you may not schedule, run, record or confirm this election; the election team set up by the commune chairman does (Decree 59/2023 Arts 3(1), 6(1)(b)).',
+  'decisions.core.err.conflict.dismissed_head':
+    'The village head does not confirm the minutes of a meeting on dismissing the village head; the commune confirms them for the convener (Decree 59/2023 Arts 3(1), 9).',
+  'decisions.core.err.onlineAfterStart': 'This must come before the online vote starts: {date} at the latest ({article}).',
   'decisions.core.err.noCandidates': 'No candidate list yet (at least one, Decree 59 Art 6(2)).',
   'decisions.core.err.teamCandidate': 'Election team members may not be candidates (Decree 59 Art 6(1)(b)).',
   'decisions.core.err.voteInProgress': 'This village already has an unfinished vote on this matter.',

@@ -13,10 +13,13 @@ const SHARE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const share = (n: number, total: number | null) => (total ? `${SHARE.format((n * 100) / total)}%` : '—');
 const num = (n: number | null | undefined) => (n == null ? '—' : formatNumber(n));
 
+const dismissesHead = (m: { kind: string; position: string | null }) => m.kind === 'dismissal' && m.position === 'village_head';
+
 function Confirmations({ view, r }: { view: ViewCtx; r: Rec }) {
   const t = view.t;
   const rows = [
-    [t('decisions.docs.confirm.villageHead'), r.vote.confirm_village_head],
+    // Decree 59/2023 Art 3(1), 9: on a village head's dismissal the commune signs the village-head line.
+    [t(dismissesHead(r.matter) ? 'decisions.docs.confirm.commune' : 'decisions.docs.confirm.villageHead'), r.vote.confirm_village_head],
     [t('decisions.docs.confirm.frontHead'), r.vote.confirm_front_head],
     [t('decisions.docs.confirm.rep1'), r.vote.confirm_rep1],
     [t('decisions.docs.confirm.rep2'), r.vote.confirm_rep2],
@@ -170,7 +173,7 @@ export function VoteRecordView(props: { view: ViewCtx; r: Rec; showParticipants:
       <h2 id="vote-record">{t('decisions.docs.record')}</h2>
       <p>
         <span class={v.status === 'annulled' || v.status === 'refused' ? 'tag ended' : v.status === 'scheduled' ? 'tag' : 'tag ok'}>
-          {t(`decisions.docs.status.${v.status}` as const)}
+          {t(`decisions.docs.status.${r.shownStatus}` as const)}
         </span>{' '}
         <span class="muted">{v.published_on ? t('decisions.docs.published', { date: formatDate(v.published_on) }) : t('decisions.docs.notPublished')}</span>
       </p>

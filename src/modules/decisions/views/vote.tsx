@@ -20,6 +20,8 @@ export type VotePageModel = {
   /** Whether an online vote or ballot has passed its deadline, and today, by the app's clock. */
   closed: boolean;
   today: string;
+  /** Decree 59 Art 3(1): why this viewer, the subject or a candidate, takes no step here. */
+  conflict?: string | null;
   participants: Participant[];
   can: {
     run: boolean;
@@ -140,6 +142,7 @@ export function VotePage({ view, m }: { view: ViewCtx; m: VotePageModel }) {
         )}
       </dl>
       {actions.length > 0 && <p class="row">{actions}</p>}
+      {m.conflict && ['scheduled', 'counted', 'finalised'].includes(v.status) && <p class="card">{m.conflict}</p>}
       {v.form !== 'meeting' && (
         <p>
           <a href={`${base}/receipt`}>{L(t, 'v.receipt')}</a>
@@ -187,7 +190,7 @@ function Steps({ view, m, e, closed }: { view: ViewCtx; m: VotePageModel; e: Fie
         <PostForm view={view} action={`${base}/confirm`} key="cvh">
           <input type="hidden" name="as" value="village_head" />
           <button class="btn sec" type="submit">
-            {L(t, 'v.confirmVillageHead')}
+            {L(t, m.r.matter.kind === 'dismissal' && m.r.matter.position === 'village_head' ? 'v.confirmForCommune' : 'v.confirmVillageHead')}
           </button>
         </PostForm>,
       );
