@@ -51,9 +51,9 @@ const Tracked = Type.Object({
   code: Type.String(),
   commune: Type.Object({ id: Type.Integer(), name: Type.String() }),
   kind: Type.String(),
-  category: Type.String(),
-  channel: Type.String(),
-  title: Type.String(),
+  category: Nullable(Type.String({ description: 'Null for a denunciation (R-H4)' })),
+  channel: Nullable(Type.String({ description: 'Null for a denunciation (R-H4)' })),
+  title: Nullable(Type.String({ description: 'Null for a denunciation: its content is confidential (R-H4; Denunciation Law Art 9)' })),
   status: Type.String({ description: 'received | accepted | answered | refused | forwarded | closed' }),
   receivedOn: Type.String(),
   clock: Type.Union([

@@ -20,9 +20,10 @@ export type TrackData = {
   code: string;
   commune: { id: number; name: string };
   kind: FeedbackKind;
-  category: string;
-  channel: string;
-  title: string;
+  /** Null for a denunciation (see `denunciationView`), as are channel and title. */
+  category: string | null;
+  channel: string | null;
+  title: string | null;
   status: FeedbackStatus;
   receivedOn: string;
   /** The clock that runs now and its deadline, while one runs. */
@@ -101,7 +102,7 @@ export async function trackData(deps: AppDeps, rawCode: string): Promise<TrackDa
   const answered = ANSWERED.includes(f.status) && f.answered_on !== null;
   const reopenable = (REOPENABLE as readonly string[]).includes(f.kind);
   const rated = answered && (await ratedThisAnswer(db, f));
-  return {
+  const d: TrackData = {
     code: f.tracking_code,
     commune: { id: f.commune_id, name: f.commune_name },
     kind: f.kind,
@@ -124,6 +125,26 @@ export async function trackData(deps: AppDeps, rawCode: string): Promise<TrackDa
     reopenUntil: reopenable && answered && f.reopen_until && today <= f.reopen_until ? f.reopen_until : null,
     nextStep: nextStep(f, answered, today),
     events: events.map((e) => ({ at: e.at, kind: e.kind, note: e.note })),
+  };
+  return f.kind === 'denunciation' ? denunciationView(d, f) : d;
+}
+
+/** R-H4 (Denunciation Law Arts 8(3), 9(1)(b), 47(2), 56): whoever holds the code of a denunciation (the
+ * denouncer, or anyone who read their SMS) learns where it stands, not what it says: status, the
+ * received date, the clock and its deadline, where it went and what may come next. Not its title,
+ * category or channel, nor the text of any step, refusal or answer addressed to the denouncer, which
+ * may describe the case, the person denounced or the denouncer; only the conclusion the unit
+ * published for everyone (Art 40) is shown once published. */
+function denunciationView(d: TrackData, f: { publishable: number; public_answer: string | null; published_on: string | null }): TrackData {
+  const published = f.publishable === 1 && f.published_on !== null && f.public_answer ? f.public_answer : null;
+  return {
+    ...d,
+    category: null,
+    channel: null,
+    title: null,
+    refusalReason: null,
+    answer: d.answer === null ? null : published,
+    events: d.events.map((e) => ({ ...e, note: null })),
   };
 }
 

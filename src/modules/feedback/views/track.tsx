@@ -52,7 +52,8 @@ export function TrackFacts({ t, d }: { t: T; d: TrackData }) {
       <dd>{d.code}</dd>
       <dt>{t('feedback.intake.track.kind')}</dt>
       <dd>
-        {t(`feedback.kind.${d.kind}`)} · {t(`feedback.category.${d.category}` as MessageKey)}
+        {t(`feedback.kind.${d.kind}`)}
+        {d.category && ` · ${t(`feedback.category.${d.category}` as MessageKey)}`}
       </dd>
       <dt>{t('feedback.intake.track.status')}</dt>
       <dd>
@@ -60,7 +61,7 @@ export function TrackFacts({ t, d }: { t: T; d: TrackData }) {
       </dd>
       <dt>{t('feedback.intake.track.receivedOn')}</dt>
       <dd>
-        {formatDate(d.receivedOn)} <span class="muted">({t(`feedback.channel.${d.channel}` as MessageKey)})</span>
+        {formatDate(d.receivedOn)} {d.channel && <span class="muted">({t(`feedback.channel.${d.channel}` as MessageKey)})</span>}
       </dd>
       {d.clock && (
         <>
@@ -122,7 +123,8 @@ export function TrackPage({ view, m }: { view: ViewCtx; m: TrackPageModel }) {
   const e = m.errors ?? {};
   return (
     <Layout view={view} title={t('feedback.intake.track.title', { code: d.code })} crumbs={[{ href: `/units/${d.commune.id}`, label: d.commune.name }]}>
-      <h1>{d.title}</h1>
+      {/* R-H4: a denunciation's page names it by its code only (public-data.ts denunciationView). */}
+      <h1>{d.title ?? t('feedback.intake.track.title', { code: d.code })}</h1>
       <p class="lead">{t('feedback.intake.track.lead', { unit: d.commune.name })}</p>
       <ErrorSummary view={view} errors={e} />
       <TrackFacts t={t} d={d} />
