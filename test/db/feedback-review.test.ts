@@ -57,3 +57,64 @@ describe('R-H4: the public tracking page of a denunciation (Denunciation Law Art
     expect(page.text).toContain('Đất đai');
   });
 });
+
+describe('intake refuses a commune abolished in the 2025 reorganisation (Resolution 1683/NQ-UBTVQH15; R-I1)', () => {
+  const MESSAGE =
+    'Xã Kim Hỷ đã chấm dứt hoạt động từ ngày 01/07/2025 do sắp xếp đơn vị hành chính, nên không nhận phản ánh, kiến nghị nữa. Vui lòng gửi đến Xã Văn Lang.';
+  const kimHy = () => s.deps.db.selectFrom('units').select('id').where('code', '=', '02146').executeTakeFirstOrThrow();
+  const count = async () =>
+    Number(
+      (
+        await s.deps.db
+          .selectFrom('feedback_items')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const body = { kind: 'petition', category: 'infrastructure', title: 'Đề nghị sửa đường thôn Nà Làng', content: 'Đường thôn Nà Làng sạt lở sau mưa.' };
+
+  it('the web form of Xã Kim Hỷ says where to send instead, and a POST is refused with the form refilled', async () => {
+    const { id } = await kimHy();
+    const successor = await commune(s, '02143');
+    const a = new Agent(s.url);
+    const form = await a.get(`/units/${id}/feedback/new`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(MESSAGE);
+    expect(form.text).toContain(`href="/units/${successor.id}/feedback/new"`);
+    expect(form.text).not.toContain(`action="/units/${id}/feedback/new"`);
+    const before = await count();
+    // The page has no form; a browser that kept an old one still posts (the CSRF seed is per visitor).
+    const csrf = Agent.csrf((await a.get(`/units/${successor.id}/feedback/new`)).text);
+    const sent = await a.post(`/units/${id}/feedback/new`, { _csrf: csrf, ...body, notifyChannel: 'none', website: '' });
+    expect(sent.status).toBe(422);
+    expect(sent.text).toContain(MESSAGE);
+    expect(sent.text).toContain('href="#f-commune"');
+    expect(sent.text).toContain('Đường thôn Nà Làng sạt lở sau mưa.');
+    expect(await count()).toBe(before);
+    // The successor's own form is open.
+    expect((await a.get(`/units/${successor.id}/feedback/new`)).text).not.toContain('chấm dứt hoạt động');
+  });
+
+  it('the API refuses Xã Kim Hỷ by id and by its code with 400 and the message naming Xã Văn Lang', async () => {
+    const { id } = await kimHy();
+    const before = await count();
+    for (const where of [{ commune: id }, { communeCode: '02146' }]) {
+      const r = await fetch(`${s.url}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...where, ...body }),
+      });
+      expect(r.status, JSON.stringify(where)).toBe(400);
+      const problem = (await r.json()) as { errors: Record<string, string> };
+      expect(problem.errors.commune).toBe(MESSAGE);
+    }
+    expect(await count()).toBe(before);
+    // 02143 today is the new Xã Văn Lang, which receives.
+    const ok = await fetch(`${s.url}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ communeCode: '02143', ...body }),
+    });
+    expect(ok.status).toBe(201);
+  });
+});

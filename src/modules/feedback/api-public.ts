@@ -6,8 +6,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
-import { NotFound, ValidationFailed } from '../../platform/errors.js';
-import { unitByCode } from '../units/units.repo.js';
+import { AppError, NotFound, ValidationFailed } from '../../platform/errors.js';
+import { endedUnitByCode, unitByCode } from '../units/units.repo.js';
 import { receiveFeedback } from './commands/receive.js';
 import { emptyFeedbackInput } from './intake-input.js';
 import { allowIntake, noteMiss, tooManyMisses, trackData } from './public-data.js';
@@ -105,7 +105,7 @@ export function publicFeedbackApi(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         summary: 'Send a petition, report, complaint, denunciation or question to a commune (no account needed)',
         description:
-          'Same rules as the web form: a complaint needs name, address and knownOn (Complaints Law Arts 8, 9); a denunciation without name and address is refused (R-H5) and may be sent as a report. At most INTAKE_PER_MINUTE submissions a minute per client address (429).',
+          'Same rules as the web form: a commune abolished in a reorganisation is refused (400; the message names its successor); a complaint needs name, address and knownOn (Complaints Law Arts 8, 9); a denunciation without name and address is refused (R-H5) and may be sent as a report. At most INTAKE_PER_MINUTE submissions a minute per client address (429).',
         tags: ['feedback'],
         body: Submit,
         response: { 201: Created },
@@ -114,7 +114,10 @@ export function publicFeedbackApi(app: FastifyInstance, deps: AppDeps): void {
     async (req, reply) => {
       const b = req.body as Static<typeof Submit>;
       const tooMany = () => tooManyProblem(req, reply, req.t('feedback.intake.err.tooMany'));
-      const commune = b.commune ?? (b.communeCode ? (await unitByCode(db, b.communeCode, todayInVietnam(deps.clock.now())))?.id : undefined);
+      const today = todayInVietnam(deps.clock.now());
+      let commune = b.commune ?? (b.communeCode ? (await unitByCode(db, b.communeCode, today))?.id : undefined);
+      // A code of a commune abolished in a reorganisation finds it, so that the answer names its successor.
+      if (!commune && b.communeCode) commune = (await endedUnitByCode(db, b.communeCode, today))?.id;
       if (!commune) {
         // Nothing to store: the hit counts on its own.
         if (!(await allowIntake(deps, req.ip))) return tooMany();
@@ -141,6 +144,9 @@ export function publicFeedbackApi(app: FastifyInstance, deps: AppDeps): void {
       const r = await receiveFeedback(deps, req.t, req.ip, null, input, 'api');
       if (!r.ok) {
         if ('tooMany' in r) return tooMany();
+        // An abolished commune (commands/closed-commune.ts): the request went to the wrong place (400),
+        // and the message names the commune that succeeded it.
+        if (r.errors.commune) throw new AppError(400, 'commune_closed', 'commune_closed', r.errors);
         throw new ValidationFailed(r.errors);
       }
       return reply.code(201).send({ code: r.code, url: url(r.code), status: r.status, receivedOn: r.receivedOn, clock: r.clock, dueOn: r.dueOn });

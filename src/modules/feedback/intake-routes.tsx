@@ -13,6 +13,7 @@ import { idOr404 } from '../../platform/http/ids.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { publicFeedbackApi } from './api-public.js';
 import { attachmentRoutes } from './attachment-routes.js';
+import { closedCommune } from './commands/closed-commune.js';
 import { receiveFeedback } from './commands/receive.js';
 import { communeFor, emptyFeedbackInput, readFeedbackInput, submitFeedback } from './commands/submit.js';
 import { emailIntakeRoutes } from './email-intake.js';
@@ -57,7 +58,9 @@ export function intakeRoutes(app: FastifyInstance, deps: AppDeps): void {
     agency: { id: number; name: string } | null = null,
   ) {
     const [villages, qr] = await Promise.all([villagesOf(commune), placeQr(commune, values.qrToken)]);
+    const closed = await closedCommune(db, req.t, commune, todayInVietnam(deps.clock.now()));
     const m = {
+      closed,
       mode,
       unit: { id: commune.id, name: commune.name },
       villages,

@@ -10,6 +10,19 @@ export async function unitByCode(db: Conn, code: string, date: string): Promise<
   return db.selectFrom('units').selectAll().where('code', '=', code).where(existsOn(date)).executeTakeFirst();
 }
 
+/** The unit that last bore a code and ended before `date` (an abolished commune, to name its successor). */
+export async function endedUnitByCode(db: Conn, code: string, date: string): Promise<Unit | undefined> {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('code', '=', code)
+    .where('valid_to', 'is not', null)
+    .where('valid_to', '<', date)
+    .orderBy('valid_to', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 export async function unitById(db: Conn, id: number): Promise<Unit | undefined> {
   // A number read from a query string may be NaN or out of range: no such unit (PostgreSQL would throw).
   if (!Number.isSafeInteger(id)) return undefined;

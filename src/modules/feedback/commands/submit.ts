@@ -25,6 +25,7 @@ import { feedbackPolicy } from '../feedback.policy.js';
 import { type SubmitMode, type ValidFeedback, validateFeedback } from '../intake-input.js';
 import { DEFAULT_HANDLER, type FeedbackInput } from '../model.js';
 import { complaintLateDays, firstClock, forwardDue } from '../rules/clocks.js';
+import { closedCommune } from './closed-commune.js';
 
 export { MAX_FILES, type Upload } from '../attachments.js';
 export { emptyFeedbackInput, readFeedbackInput, type SubmitMode } from '../intake-input.js';
@@ -113,6 +114,9 @@ export async function submitFeedback(
   if (mode === 'resident' && !residentId) throw new Forbidden();
   const now = deps.clock.now();
   const today = todayInVietnam(now);
+  // A commune abolished in a reorganisation receives nothing: nobody holds a role there any more.
+  const closed = await closedCommune(db, t, commune, today);
+  if (closed) return { ok: false, errors: { commune: closed.message } };
   const [villages, qr] = await Promise.all([
     db.selectFrom('units').select('id').where('parent_id', '=', commune.id).where('valid_to', 'is', null).execute(),
     input.qrToken.trim()

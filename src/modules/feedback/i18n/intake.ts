@@ -105,6 +105,11 @@ export const vi = {
   'feedback.intake.err.signatureType': 'Ảnh chữ ký phải là ảnh PNG hoặc JPG.',
   'feedback.intake.err.tooMany': 'Bạn đã gửi quá nhiều lần trong một phút. Nội dung bạn viết vẫn còn dưới đây; vui lòng đợi một phút rồi gửi lại.',
   'feedback.intake.err.commune': 'Không tìm thấy xã, phường nhận.',
+  'feedback.intake.err.communeClosed':
+    '{unit} đã chấm dứt hoạt động từ ngày {date} do sắp xếp đơn vị hành chính, nên không nhận phản ánh, kiến nghị nữa. Vui lòng gửi đến {successor}.',
+  'feedback.intake.err.communeClosedNone':
+    '{unit} đã chấm dứt hoạt động từ ngày {date} do sắp xếp đơn vị hành chính, nên không nhận phản ánh, kiến nghị nữa. Vui lòng gửi đến xã, phường nơi bạn đang sinh sống.',
+  'feedback.intake.form.sendToSuccessor': 'Gửi đến {unit}',
   'feedback.intake.flash.sent': 'Đã gửi. Mã tra cứu của bạn: {code}. Hãy ghi lại mã này để theo dõi.',
   'feedback.intake.flash.recorded': 'Đã ghi nhận, mã tra cứu {code}. Hãy đưa mã này cho người gửi.',
   'feedback.intake.notice.title': 'Đã tiếp nhận {code}',
@@ -236,6 +241,11 @@ export const en: Record<keyof typeof vi, string> = {
   'feedback.intake.err.signatureType': 'The signature must be a PNG or JPG image.',
   'feedback.intake.err.tooMany': 'You have sent too many times in one minute. What you wrote is still below; wait a minute and send again.',
   'feedback.intake.err.commune': 'The receiving commune was not found.',
+  'feedback.intake.err.communeClosed':
+    '{unit} ceased to exist on {date} in the reorganisation of administrative units and no longer receives feedback. Please send it to {successor}.',
+  'feedback.intake.err.communeClosedNone':
+    '{unit} ceased to exist on {date} in the reorganisation of administrative units and no longer receives feedback. Please send it to the commune or ward where you live now.',
+  'feedback.intake.form.sendToSuccessor': 'Send to {unit}',
   'feedback.intake.flash.sent': 'Sent. Your tracking code: {code}. Keep it to follow the handling.',
   'feedback.intake.flash.recorded': 'Recorded, tracking code {code}. Give this code to the sender.',
   'feedback.intake.notice.title': 'Received {code}',
