@@ -27,10 +27,25 @@ describe('the feedback register export (Decree 20/2008 Art 9)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
+    // In Vietnamese, headers and coded values alike, UTF-8 with a BOM so that Excel reads the diacritics.
+    const raw = await fetch(`${s.url}/units/${nari}/feedback/register.csv?year=2026`, {
+      headers: { cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines[0]).toBe(
-      'tracking_code,received_on,kind,category,channel,title,village,handler_unit,handler_agency,status,clock,due_on,accepted_on,extensions,answered_on,published_on,forwarded_to,late_days,rating',
+      'Mã tra cứu,Ngày tiếp nhận,Loại,Lĩnh vực,Hình thức tiếp nhận,Tiêu đề,"Thôn, tổ dân phố",Đơn vị giải quyết,Cơ quan giải quyết,Trạng thái,Thời hạn đang tính,Đến ngày,Ngày thụ lý,Số lần gia hạn,Ngày trả lời,Ngày công khai,Chuyển đến,Số ngày quá thời hiệu khiếu nại,Đánh giá của người gửi',
     );
     expect(lines).toHaveLength(items.length + 1);
+    const coded = await s.deps.db.selectFrom('feedback_items').select(['tracking_code', 'kind', 'status']).where('commune_id', '=', nari).execute();
+    const KIND: Record<string, string> = { petition: 'Kiến nghị', report: 'Phản ánh', complaint: 'Khiếu nại', denunciation: 'Tố cáo', question: 'Hỏi đáp' };
+    for (const it of coded) {
+      const line = lines.find((l) => l.startsWith(`${it.tracking_code},`))!;
+      expect(line, it.tracking_code).toContain(`,${KIND[it.kind]},`);
+    }
+    expect(lines.some((l) => l.includes(',Đã trả lời,'))).toBe(true);
+    for (const raw of [',complaint,', ',denunciation,', ',answered,', ',accepted,', ',resolve,', ',infrastructure,', ',walk_in,']) {
+      expect(r.text, raw).not.toContain(raw);
+    }
     for (const it of items) {
       expect(r.text).toContain(it.tracking_code);
       expect(r.text).not.toContain(it.content.slice(0, 30));

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { Forbidden, NotFound, Unauthenticated } from '../../platform/errors.js';
+import type { MessageKey, T } from '../../platform/i18n/index.js';
 import { unitById } from '../units/units.repo.js';
 import { feedbackPolicy } from './feedback.policy.js';
 
@@ -30,6 +31,24 @@ const COLUMNS = [
   'late_days',
   'rating',
 ] as const;
+
+/** The module's own labels for the coded columns, so that the register reads as the pages do; a value
+ * without a label (none expected) is kept as stored. */
+const LABELLED: Partial<Record<(typeof COLUMNS)[number], string>> = {
+  kind: 'feedback.kind',
+  category: 'feedback.category',
+  channel: 'feedback.channel',
+  status: 'feedback.status',
+  clock: 'feedback.clock',
+  rating: 'feedback.handling.rating',
+};
+function label(t: T, column: (typeof COLUMNS)[number], v: string | number | null): string | number | null {
+  const prefix = LABELLED[column];
+  if (!prefix || v === null || v === '') return v;
+  const key = `${prefix}.${v}` as MessageKey;
+  const text = t(key);
+  return text === key ? v : text;
+}
 
 /** RFC 4180 quoting; a cell starting with = + - @ is prefixed so that a spreadsheet never runs it as a formula. */
 export function csvCell(v: string | number | null): string {
@@ -82,10 +101,12 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
       .orderBy('f.received_on')
       .orderBy('f.id')
       .execute();
-    const lines = [COLUMNS.join(',')];
+    // Headers and coded values in the reader's language (Vietnamese by default), UTF-8 with a BOM so
+    // that Excel opens the diacritics right.
+    const lines = [COLUMNS.map((c) => csvCell(req.t(`feedback.register.col.${c}`))).join(',')];
     for (const r of rows) {
       const row = { ...r, title: r.kind === 'denunciation' ? null : r.title } as Record<(typeof COLUMNS)[number], string | number | null>;
-      lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+      lines.push(COLUMNS.map((c) => csvCell(label(req.t, c, row[c]))).join(','));
     }
     const name = `so-theo-doi-phan-anh-${unit.code}-${year}.csv`;
     return reply
