@@ -118,3 +118,31 @@ describe('intake refuses a commune abolished in the 2025 reorganisation (Resolut
     expect(ok.status).toBe(201);
   });
 });
+
+describe('the receipt notice names the deadline that runs (Denunciation Law Art 24; Complaints Law Art 27; Law 10/2022 Art 35)', () => {
+  it('a denunciation’s SMS gives its initial-handling deadline, a complaint’s its acceptance, a petition’s its answer; none says “Hạn giải quyết”', async () => {
+    const sent = [
+      ['denunciation', await receive(s, clock, '2026-03-02', nari.id, denunciation()), 'Hạn xử lý ban đầu: '],
+      ['complaint', await receive(s, clock, '2026-03-02', nari.id, complaint({ knownOn: '20/02/2026' })), 'Hạn thụ lý: '],
+      [
+        'petition',
+        await receive(s, clock, '2026-03-02', nari.id, {
+          kind: 'petition',
+          category: 'infrastructure',
+          title: 'Đề nghị làm đèn',
+          content: 'Làm thêm đèn đường.',
+          phone: '0912777003',
+          notifyChannel: 'sms',
+        }),
+        'Hạn trả lời: ',
+      ],
+    ] as const;
+    const outbox = await s.deps.db.selectFrom('outbox').select(['channel', 'params']).where('channel', '=', 'sms').execute();
+    for (const [kind, r, wording] of sent) {
+      const row = await s.deps.db.selectFrom('feedback_items').select('due_on').where('id', '=', r.id).executeTakeFirstOrThrow();
+      const notice = outbox.map((o) => JSON.parse(o.params) as { code: string; body: string }).find((p) => p.code === r.code);
+      expect(notice?.body, kind).toContain(`${wording}${row.due_on!.split('-').reverse().join('/')}.`);
+      expect(notice?.body, kind).not.toContain('Hạn giải quyết');
+    }
+  });
+});

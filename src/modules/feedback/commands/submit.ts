@@ -238,7 +238,13 @@ export async function submitFeedback(
       { id, tracking_code: code, notify_channel: item.notifyChannel, user_id: userId, identity },
       {
         title: t('feedback.intake.notice.title', { code }),
-        body: t('feedback.intake.notice.body', { unit: commune.name, code, date: formatDate(item.receivedOn), due: formatDate(first.due) }),
+        body: t('feedback.intake.notice.body', {
+          unit: commune.name,
+          code,
+          date: formatDate(item.receivedOn),
+          clock: t(`feedback.clock.${first.clock}`),
+          due: formatDate(first.due),
+        }),
       },
       now,
     );

@@ -113,7 +113,9 @@ export const vi = {
   'feedback.intake.flash.sent': 'Đã gửi. Mã tra cứu của bạn: {code}. Hãy ghi lại mã này để theo dõi.',
   'feedback.intake.flash.recorded': 'Đã ghi nhận, mã tra cứu {code}. Hãy đưa mã này cho người gửi.',
   'feedback.intake.notice.title': 'Đã tiếp nhận {code}',
-  'feedback.intake.notice.body': 'UBND {unit} đã nhận nội dung bạn gửi ngày {date}, mã tra cứu {code}. Hạn giải quyết: {due}.',
+  // {clock} is the first deadline's own name (feedback.clock.*): a complaint's acceptance, a
+  // denunciation's initial handling, the answer to the other kinds; none of them is the resolution.
+  'feedback.intake.notice.body': 'UBND {unit} đã nhận nội dung bạn gửi ngày {date}, mã tra cứu {code}. {clock}: {due}.',
   'feedback.intake.section.title': 'Phản ánh, kiến nghị, khiếu nại, tố cáo',
   'feedback.intake.section.lead': 'Người dân kiểm tra, giám sát hoạt động của chính quyền xã.',
   'feedback.intake.section.counts': 'Đang giải quyết: {open}. Câu trả lời đã công khai: {published}.',
@@ -249,7 +251,7 @@ export const en: Record<keyof typeof vi, string> = {
   'feedback.intake.flash.sent': 'Sent. Your tracking code: {code}. Keep it to follow the handling.',
   'feedback.intake.flash.recorded': 'Recorded, tracking code {code}. Give this code to the sender.',
   'feedback.intake.notice.title': 'Received {code}',
-  'feedback.intake.notice.body': "The People's Committee of {unit} received what you sent on {date}, tracking code {code}. Due by: {due}.",
+  'feedback.intake.notice.body': "The People's Committee of {unit} received what you sent on {date}, tracking code {code}. {clock}: {due}.",
   'feedback.intake.section.title': 'Petitions, reports, complaints, denunciations',
   'feedback.intake.section.lead': "Residents inspect and supervise the commune authority's work.",
   'feedback.intake.section.counts': 'Being handled: {open}. Published answers: {published}.',
