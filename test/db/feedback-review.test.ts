@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
-import { act, commune, complaint, denunciation, Officials, receive } from './feedback-handling-helpers.js';
+import { act, commune, complaint, denunciation, Officials, receive, userId } from './feedback-handling-helpers.js';
 
 const clock = fixedClock('2026-03-02T02:00:00Z');
 let s: TestServer;
@@ -144,5 +144,22 @@ describe('the receipt notice names the deadline that runs (Denunciation Law Art 
       expect(notice?.body, kind).toContain(`${wording}${row.due_on!.split('-').reverse().join('/')}.`);
       expect(notice?.body, kind).not.toContain('Hạn giải quyết');
     }
+  });
+});
+
+describe('the manage page offers “Đối tượng bị tố cáo” only for a denunciation (Denunciation Law Arts 2, 8(3))', () => {
+  it('a complaint’s page has no denounced unit or person fields, and a subject link on it is refused (409); a denunciation’s has them', async () => {
+    const chairman = await o.as('chutich.nari');
+    const c = await receive(s, clock, '2026-03-02', nari.id, complaint({ knownOn: '20/02/2026' }));
+    const page = await chairman.get(`/feedback/manage/${c.id}`);
+    expect(page.status).toBe(200);
+    for (const text of ['Đối tượng bị tố cáo', 'Người bị tố cáo', 'Đơn vị bị tố cáo', `/feedback/manage/${c.id}/subject`])
+      expect(page.text, text).not.toContain(text);
+    const linked = await act(chairman, c.id, 'subject', { subjectUnitId: '', subjectUserId: String(await userId(s, 'canbo.nari')) });
+    expect(linked.status).toBe(409);
+    const d = await receive(s, clock, '2026-03-02', nari.id, denunciation());
+    const dp = await chairman.get(`/feedback/manage/${d.id}`);
+    expect(dp.text).toContain(`/feedback/manage/${d.id}/subject`);
+    expect(dp.text).toContain('Người bị tố cáo');
   });
 });

@@ -133,7 +133,8 @@ export async function detailData(deps: AppDeps, t: T, actor: Actor, it: Handled)
       step: live && can('step'),
       answer: (it.status === 'accepted' || (!needsAcceptance && it.status === 'received')) && can('answer'),
       publish: it.status === 'answered' && (!it.published_on || it.clock === 'publish') && can('publish'),
-      subject: live && can('subject'),
+      // Only a denunciation has someone denounced (Denunciation Law Arts 2, 8(3)); a complaint's page has no such fields.
+      subject: it.kind === 'denunciation' && live && can('subject'),
       reclassify: it.status === 'received' && can('reclassify'),
     },
     canReveal: !held && !it.anonymous && identityOk(actor, it),

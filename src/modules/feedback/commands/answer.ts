@@ -121,7 +121,7 @@ export async function recordStep(
   });
 }
 
-/** Links the unit and/or the person a denunciation (or complaint) is about. From then on nobody of
+/** Links the unit and/or the person a denunciation is about. From then on nobody of
  * that unit and not that person sees the author's identity, and the item cannot be routed to them
  * (R-H4); a denunciation is kept from them altogether (finding 1). Linking where nothing was linked
  * only takes access away, so any handler may do it (the head may be the one denounced); changing a
@@ -136,7 +136,8 @@ export async function linkSubject(
   input: { unitId: string; userId: string; text: string },
 ): Promise<HandleResult> {
   return runChange(deps, t, actor, id, version, 'subject', async ({ trx, item, actor: a }) => {
-    if (!LIVE.includes(item.status)) return WRONG_STATE;
+    // Only a denunciation names someone denounced (Denunciation Law Arts 2, 8(3)).
+    if (item.kind !== 'denunciation' || !LIVE.includes(item.status)) return WRONG_STATE;
     const e: FieldErrors = {};
     const text = readText(t, e, 'subjectText', input.text, { required: false, max: 500 });
     let unitId = item.subject_unit_id;
