@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.js';
 import { Agent, startTestServer, type TestServer } from '../helpers.js';
-import { act, commune, complaint, denunciation, Officials, receive, userId } from './feedback-handling-helpers.js';
+import { act, at, commune, complaint, denunciation, Officials, receive, report, userId } from './feedback-handling-helpers.js';
 
 const clock = fixedClock('2026-03-02T02:00:00Z');
 let s: TestServer;
@@ -161,5 +161,39 @@ describe('the manage page offers “Đối tượng bị tố cáo” only for a
     const dp = await chairman.get(`/feedback/manage/${d.id}`);
     expect(dp.text).toContain(`/feedback/manage/${d.id}/subject`);
     expect(dp.text).toContain('Người bị tố cáo');
+  });
+});
+
+describe('the link to record a board activity from a report is shown only to who may record it (Law 10/2022 Arts 39, 43, 45(3))', () => {
+  const BUTTON = 'ghi hoạt động giám sát từ phản ánh này';
+  it('Art 45(3): a commune official who routed a report to the project’s supervision board does not get the link; the board’s member does', async () => {
+    at(clock, '2026-12-07');
+    const road = await s.deps.db
+      .selectFrom('oversight_projects')
+      .select('id')
+      .where('commune_id', '=', nari.id)
+      .where('name', 'like', 'Bê tông hóa%')
+      .executeTakeFirstOrThrow();
+    const r = await receive(s, clock, '2026-12-07', nari.id, report({ title: 'Rãnh thoát nước đoạn cuối chưa làm' }));
+    const off = await o.as('canbo.nari');
+    expect((await act(off, r.id, 'route', { target: `project:${road.id}` })).status).toBe(303);
+    const href = `/units/${nari.id}/oversight/inspect?feedback=${r.code}&amp;project=${road.id}`;
+    const official = await off.get(`/feedback/manage/${r.id}`);
+    expect(official.status).toBe(200);
+    expect(official.text).not.toContain(BUTTON);
+    expect(official.text).not.toContain(href);
+    const member = await (await o.as('gsdt.nari')).get(`/feedback/manage/${r.id}`);
+    expect(member.text).toContain(BUTTON);
+    expect(member.text).toContain(href);
+  });
+
+  it('Art 39: a report routed to the People’s Inspection Board links for its member, not for the commune official', async () => {
+    at(clock, '2026-12-07');
+    const r = await receive(s, clock, '2026-12-07', nari.id, report({ title: 'Việc thu quỹ ở thôn cần kiểm tra' }));
+    const off = await o.as('canbo.nari');
+    expect((await act(off, r.id, 'route', { target: 'board' })).status).toBe(303);
+    const href = `/units/${nari.id}/oversight/inspect?feedback=${r.code}"`;
+    expect((await off.get(`/feedback/manage/${r.id}`)).text).not.toContain(href);
+    expect((await (await o.as('ttnd.nari')).get(`/feedback/manage/${r.id}`)).text).toContain(href);
   });
 });

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/policy.js';
 import { todayInVietnam } from '../../platform/calendar/calendar.js';
 import { workingCalendar } from '../../platform/calendar/store.js';
 import type { T } from '../../platform/i18n/index.js';
+import { mayWork } from '../oversight/commands/common.js';
 import {
   clockRuns,
   contentVisible,
@@ -44,6 +45,9 @@ export type DetailData = {
   can: Record<Verb, boolean>;
   /** May the actor open the author's identity (R-H4)? */
   canReveal: boolean;
+  /** The item sits with a board and the actor may record that board's activities (the oversight
+   * module's mayWork, which the activity form checks): the page links there (issue 7 item 6). */
+  canRecordOversight: boolean;
   targets: Option[];
   subjectUnits: Option[];
   subjectUsers: Option[];
@@ -54,6 +58,21 @@ export type DetailData = {
 export function mayRead(actor: Actor | null, it: Handled): boolean {
   if (keptOut(actor, it)) return false;
   return mayHandle(actor, it) || feedbackPolicy(actor, 'oversee', resourceOf(it));
+}
+
+/** The board the item was routed to, found as the oversight module's link does (routes-actions.tsx
+ * `/units/:id/oversight/inspect`): the project's supervision board, else the commune's inspection
+ * board, open; and whether the actor may record its activities (oversight's own rule, not a copy). */
+async function mayRecordOversight(deps: AppDeps, actor: Actor, it: Handled): Promise<boolean> {
+  if (it.handler_board !== 1) return false;
+  const { db } = deps;
+  let q = db.selectFrom('oversight_boards').selectAll().where('commune_id', '=', it.commune_id).where('closed_on', 'is', null);
+  q = it.handler_project_id
+    ? q.where('kind', '=', 'investment_supervision').where('project_id', '=', it.handler_project_id)
+    : q.where('kind', '=', 'commune_inspection');
+  const board = await q.executeTakeFirst();
+  const commune = board && (await db.selectFrom('units').selectAll().where('id', '=', it.commune_id).executeTakeFirst());
+  return !!board && !!commune && (await mayWork(db, actor, board, commune));
 }
 
 export async function detailData(deps: AppDeps, t: T, actor: Actor, it: Handled): Promise<DetailData> {
@@ -138,6 +157,7 @@ export async function detailData(deps: AppDeps, t: T, actor: Actor, it: Handled)
       reclassify: it.status === 'received' && can('reclassify'),
     },
     canReveal: !held && !it.anonymous && identityOk(actor, it),
+    canRecordOversight: await mayRecordOversight(deps, actor, it),
     targets: [
       { value: 'commune', label: unitName.get(it.commune_id) ?? '' },
       // Complaints and denunciations are settled only by the commune or an agency (route.ts).

@@ -184,10 +184,10 @@ export function ManageDetailPage({ view, m }: { view: ViewCtx; m: DetailModel })
         </section>
       )}
 
-      {it.handler_board === 1 && (
+      {d.canRecordOversight && (
         <p>
           {/* Issue 7 item 6: the board turns a report routed to it into an inspection or, for a project's
-              supervision board, a supervision activity (oversight module). */}
+              supervision board, a supervision activity (oversight module); shown only to who may record it. */}
           <a
             class="btn sec"
             href={`/units/${it.commune_id}/oversight/inspect?feedback=${it.tracking_code}${it.handler_project_id ? `&project=${it.handler_project_id}` : ''}`}
