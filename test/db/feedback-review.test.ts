@@ -82,6 +82,7 @@ describe('intake refuses a commune abolished in the 2025 reorganisation (Resolut
     expect(form.text).toContain(MESSAGE);
     expect(form.text).toContain(`href="/units/${successor.id}/feedback/new"`);
     expect(form.text).not.toContain(`action="/units/${id}/feedback/new"`);
+    expect(form.text).not.toContain('Gửi đến Ủy ban nhân dân Xã Kim Hỷ');
     const before = await count();
     // The page has no form; a browser that kept an old one still posts (the CSRF seed is per visitor).
     const csrf = Agent.csrf((await a.get(`/units/${successor.id}/feedback/new`)).text);

@@ -98,11 +98,10 @@ export function IntakeFormPage({ view, m }: { view: ViewCtx; m: IntakeFormModel 
   const action = record ? `/units/${m.unit.id}/feedback/record` : `/units/${m.unit.id}/feedback/new`;
   const notify = NOTIFY_CHANNELS.filter((c) => c !== 'in_app' || m.mode === 'resident');
   const closed = m.closed ?? null;
-  const summary = closed ? { commune: closed.message, ...e } : e;
   return (
     <Layout view={view} title={title} crumbs={[{ href: `/units/${m.unit.id}`, label: m.unit.name }]}>
       <h1>{title}</h1>
-      <ErrorSummary view={view} errors={summary} />
+      <ErrorSummary view={view} errors={e} />
       {closed && (
         <div class="fg err" id="f-commune">
           <p class="emsg">{closed.message}</p>
@@ -115,17 +114,19 @@ export function IntakeFormPage({ view, m }: { view: ViewCtx; m: IntakeFormModel 
           )}
         </div>
       )}
-      <div class="prose">
-        <p class="lead">
-          {!record
-            ? t('feedback.intake.form.lead', { unit: m.unit.name })
-            : m.agency
-              ? t('feedback.intake.form.recordLeadAgency', { agency: m.agency.name, unit: m.unit.name })
-              : t('feedback.intake.form.recordLead', { unit: m.unit.name })}
-        </p>
-        {!record && <p>{t('feedback.intake.form.intro')}</p>}
-        {m.qr && <p>{t('feedback.intake.form.fromQr', { place: m.qr.name })}</p>}
-      </div>
+      {!closed && (
+        <div class="prose">
+          <p class="lead">
+            {!record
+              ? t('feedback.intake.form.lead', { unit: m.unit.name })
+              : m.agency
+                ? t('feedback.intake.form.recordLeadAgency', { agency: m.agency.name, unit: m.unit.name })
+                : t('feedback.intake.form.recordLead', { unit: m.unit.name })}
+          </p>
+          {!record && <p>{t('feedback.intake.form.intro')}</p>}
+          {m.qr && <p>{t('feedback.intake.form.fromQr', { place: m.qr.name })}</p>}
+        </div>
+      )}
       {(!closed || m.errors) && (
         <form method="post" action={action} enctype="multipart/form-data" noValidate>
           <input type="hidden" name="_csrf" value={view.csrf()} />
