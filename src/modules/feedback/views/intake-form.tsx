@@ -6,7 +6,7 @@
 // for their own agency.
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
+import { ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { ViewCtx } from '../../../platform/ui/view.js';
 import type { ClosedCommune } from '../commands/closed-commune.js';
@@ -58,34 +58,6 @@ function Radios(p: { name: string; legend: string; hint?: string; options: Opt[]
         );
       })}
     </fieldset>
-  );
-}
-
-/** A file input with its label, hint and error; a refused form cannot keep the chosen files, so the
- * hint says what is accepted before the first try. */
-function FileField(p: { name: string; label: string; hint: string; accept: string; multiple?: boolean; error?: string }) {
-  const id = `f-${p.name}`;
-  return (
-    <div class={p.error ? 'fg err' : 'fg'}>
-      <label for={id}>{p.label}</label>
-      <span class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </span>
-      {p.error && (
-        <span class="emsg" id={`${id}-err`}>
-          {p.error}
-        </span>
-      )}
-      <input
-        id={id}
-        name={p.name}
-        type="file"
-        multiple={p.multiple}
-        accept={p.accept}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-hint ${id}-err` : `${id}-hint`}
-      />
-    </div>
   );
 }
 
@@ -222,6 +194,7 @@ export function IntakeFormPage({ view, m }: { view: ViewCtx; m: IntakeFormModel 
               <TextField name="idNumber" label={t('feedback.intake.form.idNumber')} inputMode="numeric" value={v.idNumber} error={e.idNumber} />
             </div>
             <FileField
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
               name="signature"
               label={t('feedback.intake.form.signature')}
               hint={t('feedback.intake.form.signatureHint')}
@@ -270,6 +243,7 @@ export function IntakeFormPage({ view, m }: { view: ViewCtx; m: IntakeFormModel 
             options={notify.map((c) => ({ value: c, label: t(`feedback.notify.${c}`) }))}
           />
           <FileField
+            again={Object.keys(e).length ? t('form.filesAgain') : undefined}
             name="files"
             label={t('feedback.intake.form.files')}
             hint={t('feedback.intake.form.filesHint', { mb: m.maxUploadMb })}
