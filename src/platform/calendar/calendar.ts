@@ -2,7 +2,8 @@
 // Pure: no database, no I/O. Official rows (holidays.csv, UPDATES.md §4) decide every year they
 // touch; a year with no official row at all falls back to the statutory holidays of Labour Code
 // 45/2019/QH14 Art 112(1) (lunar dates from `date-holidays`) plus Culture Day 24/11 (Resolution
-// 28/2026/QH16 Art 2), with Art 111(3) make-up days. All dates are ISO 'YYYY-MM-DD' strings and
+// 28/2026/QH16 Art 2), with Art 111(3) make-up days. In a year with official rows, an occasion whose
+// rows give fewer days off than the statute still gets its missing statutory days (R-I3). All dates are ISO 'YYYY-MM-DD' strings and
 // all arithmetic is on whole UTC days, so the server's time zone never shifts a date.
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
@@ -24,7 +25,7 @@ export type CalendarOptions = {
   /** Whose calendar. Default 'civil_service': commune bodies' working-day deadlines (Law 10/2022,
    * Decree 59/2023) run on it (UPDATES.md §4.5). 'private_default' ignores civil-service swaps. */
   audience?: CalendarAudience;
-  /** Fallback years only: make up Culture Day 24/11 when it falls on a weekend. Off by default:
+  /** Fallback days only: make up Culture Day 24/11 when it falls on a weekend. Off by default:
    * Resolution 28/2026/QH16 did not amend Labour Code Art 112, so Art 111(3) may not reach it
    * (UPDATES.md §4.1, unsettled; first case Sat 24/11/2029). */
   cultureDayMakeUp?: boolean;
@@ -197,7 +198,7 @@ export function statutoryDays(year: number, opts: { cultureDayMakeUp?: boolean }
   if (year >= 2026) holidays.push([on(11, 24), CULTURE_DAY, 'Resolution 28/2026/QH16 Art 2']);
   holidays.sort((a, b) => a[0] - b[0]);
 
-  const source = 'statutory fallback: no official notice for this year (lunar dates: date-holidays)';
+  const source = 'Tạm tính theo Bộ luật Lao động: chưa có thông báo chính thức của năm (ngày âm lịch tính theo date-holidays)';
   const row = (day: number, kind: DayKind, occasion: string, legalBasis: string): CalendarDay => ({
     date: isoOf(day),
     kind,
@@ -219,6 +220,27 @@ export function statutoryDays(year: number, opts: { cultureDayMakeUp?: boolean }
     rows.push(row(c, 'compensatory', `${occ} (nghỉ bù ngày ${toVnDate(isoOf(day))})`, 'Labour Code Art 111(3)'));
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Days off each occasion gives under Labour Code Art 112(1) and Resolution 28/2026/QH16 Art 2; a
+ * holiday on a weekly rest day is made up on a weekday (Art 111(3)), so each is a weekday off. */
+const STATUTORY_DAYS: Record<string, number> = {
+  'Tết Dương lịch': 1,
+  'Tết Nguyên đán': 5,
+  'Giỗ Tổ Hùng Vương': 1,
+  'Ngày Chiến thắng': 1,
+  'Ngày Quốc tế Lao động': 1,
+  'Quốc khánh': 2,
+  [CULTURE_DAY]: 1,
+};
+const SHORT_SOURCE = 'Tạm tính theo Bộ luật Lao động: thông báo của năm chưa đủ số ngày nghỉ của dịp này';
+
+/** Distinct weekdays that `rows` make off for everyone (holiday or make-up, audience 'all'): a
+ * holiday on a weekend counts through its make-up day, so official rows that list only the make-up
+ * day (holidays.csv does) and the fallback's rows measure alike. */
+function weekdaysOff(rows: readonly CalendarDay[]): number {
+  const days = rows.filter((r) => r.audience === 'all' && (r.kind === 'holiday' || r.kind === 'compensatory'));
+  return new Set(days.map((r) => epochDay(r.date)).filter((d) => !isWeekend(d))).size;
 }
 
 // ---------------------------------------------------------------- the calendar
@@ -243,9 +265,39 @@ export class WorkingCalendar {
   }
 
   /** True if `year` has at least one official row (of any audience, provisional or not): then
-   * only the official rows count; otherwise the statutory fallback does. */
+   * the official rows count, plus `fallbackDays` for occasions they leave short; otherwise the
+   * statutory fallback alone does. */
   hasOfficialRows(year: number): boolean {
     return this.official.has(year);
+  }
+
+  /** The statutory rows the calendar adds to `year` (all audiences' view: every row is 'all' and
+   * provisional): the whole fallback in a year with no official row; otherwise, for each occasion
+   * of Art 112(1) whose official holiday/compensatory rows make fewer weekdays off than the
+   * statute gives, the fallback rows of that occasion on dates the official rows do not list
+   * (R-I3). E.g. the provisional 2027 rows list only 2/9 for Quốc khánh: the fallback adds the
+   * adjacent day it would pick with no data at all, Fri 3/9 (2/9 on a Thursday, 2021 precedent;
+   * see NATIONAL_DAY_ADJACENT), until the yearly notice is entered. */
+  fallbackDays(year: number): CalendarDay[] {
+    const opts = { cultureDayMakeUp: this.cultureDayMakeUp };
+    const official = this.official.get(year);
+    if (!official) return statutoryDays(year, opts);
+    // Official occasions carry notes: 'Tết Nguyên đán (dự kiến)', 'Giỗ Tổ Hùng Vương (10/3 …)'.
+    const of = (occasion: string) => (r: CalendarDay) => r.occasion === occasion || r.occasion.startsWith(`${occasion} `);
+    // Checked without the fallback first, so a year whose rows are complete never loads date-holidays.
+    const short = Object.entries(STATUTORY_DAYS).filter(([occasion, n]) => {
+      if (occasion === CULTURE_DAY && year < 2026) return false;
+      const culture = occasion === CULTURE_DAY && isWeekend(epochDay(`${year}-11-24`)) && !opts.cultureDayMakeUp;
+      return weekdaysOff(official.filter(of(occasion))) < (culture ? 0 : n);
+    });
+    if (short.length === 0) return [];
+    const fallback = statutoryDays(year, opts);
+    const added: CalendarDay[] = [];
+    for (const [occasion] of short) {
+      const listed = new Set(official.filter(of(occasion)).map((r) => r.date));
+      for (const r of fallback.filter(of(occasion))) if (!listed.has(r.date)) added.push({ ...r, sourceDoc: SHORT_SOURCE });
+    }
+    return added;
   }
 
   /** Saturdays and Sundays are off unless a swap_workday row makes them worked; any day with a
@@ -302,7 +354,7 @@ export class WorkingCalendar {
     if (memo) return memo;
     const start = epochDay(`${String(year).padStart(4, '0')}-01-01`);
     const end = Date.UTC(year + 1, 0, 1) / DAY_MS;
-    const source = this.official.get(year) ?? statutoryDays(year, { cultureDayMakeUp: this.cultureDayMakeUp });
+    const source = [...(this.official.get(year) ?? []), ...this.fallbackDays(year)];
     const rows = new Map<number, CalendarDay[]>();
     for (const r of source) {
       if (r.audience !== 'all' && r.audience !== this.audience) continue;
