@@ -86,7 +86,13 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps): void {
           <TextField name="date" label={t('admin.date')} hint="dd/mm/yyyy" value={values.date} error={errors?.date} />
           <SelectField name="kind" label={t('admin.kind')} value={values.kind} options={KINDS.map((k) => ({ value: k, label: KIND_VI[k]! }))} />
           <SelectField name="audience" label={t('admin.audience')} value={values.audience} options={AUDIENCES.map((a) => ({ value: a, label: AUD_VI[a]! }))} />
-          <TextField name="occasion" label={t('admin.occasion')} value={values.occasion} error={errors?.occasion} />
+          <TextField
+            name="occasion"
+            label={t('admin.occasion')}
+            hint="Bắt đầu bằng đúng tên dịp lễ (Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ Hùng Vương, Ngày Chiến thắng, Ngày Quốc tế Lao động, Quốc khánh, Ngày Văn hóa Việt Nam) để lịch tính đủ số ngày nghỉ của dịp đó."
+            value={values.occasion}
+            error={errors?.occasion}
+          />
           <TextField name="sourceDoc" label={t('admin.sourceDoc')} hint="Ví dụ: 9441/TB-BNV" value={values.sourceDoc} error={errors?.sourceDoc} />
           <button class="btn" type="submit">
             {t('admin.calendarAdd')}
