@@ -9,6 +9,14 @@ describe('config: validated once at start', () => {
     expect(c.databaseUrl).toMatch(/data[/\\]danchu\.sqlite$/);
     expect(c.seedDemoOnFirstStart).toBe(true);
   });
+  it('outside production the server listens on 127.0.0.1 (demo TOTP and outbox codes stay on this machine); HOST overrides', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    const prod = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://x.gov.vn', DATA_KEY: Buffer.alloc(32, 9).toString('base64') };
+    expect(loadConfig(prod).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...prod, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
   it('postgres:// selects PostgreSQL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).dialect).toBe('postgres');
   });

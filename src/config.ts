@@ -91,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     env: mode,
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Outside production the sign-in page shows demo officials' TOTP codes and /dev/outbox residents'
+    // codes: listen on this machine only unless HOST says otherwise.
+    host: env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     dialect,
     sessionSecret,

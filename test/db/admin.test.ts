@@ -136,3 +136,14 @@ describe('audit history page', () => {
     expect((await (await signIn('truongthon.xd')).get(`/audit/unit/${naRi}`)).status).toBe(403);
   });
 });
+
+describe('admin: the days-off calendar page (R-I3, Labour Code Art 112(1))', () => {
+  it('/admin/calendar?year=2027 shows the provisional rows with Vietnamese notes and the fallback 3/9 adjacent day', async () => {
+    const r = await (await signIn('admin')).get('/admin/calendar?year=2027');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('ngày âm lịch tính toán; năm ngày nghỉ do Thủ tướng quyết định');
+    expect(r.text).toContain('03/09/2027');
+    expect(r.text).toContain('thông báo của năm chưa đủ số ngày nghỉ của dịp này');
+    expect(r.text).not.toMatch(/computed|statutory|Prime Minister/);
+  });
+});

@@ -127,15 +127,16 @@ describe('covenants', () => {
     expect((await anon.get(`/consultations/${cons.id}`)).text).toContain('Điều 2');
     setDay(addDays(START, 26));
     head = await signIn(s.url, 'truongthon.xd', clock);
-    r = await schedule(addDays(START, 29));
-    expect(r.status).toBe(400);
-    expect(r.text).toContain(formatDate(addDays(START, 30)));
+    // R-E1 (Decree 61 Art 9(1)): day 30 is the consultation's last day (closes_on), so not yet a vote day.
     r = await schedule(addDays(START, 30));
+    expect(r.status).toBe(400);
+    expect(r.text).toContain(formatDate(addDays(START, 31)));
+    r = await schedule(addDays(START, 31));
     expect(r.status, r.text.slice(0, 400)).toBe(303);
     const voteId = idFrom(r.location);
 
     // The meeting, minutes with four signatures (R-E4), finalising and the dossier go through decisions.
-    const day = addDays(START, 30);
+    const day = addDays(START, 31);
     setDay(day);
     const [h, f, official] = [await actorOf('truongthon.xd'), await actorOf('bancongtac.xd'), await actorOf('canbo.xuanduong')];
     const reg = await registerOn(s.deps.db, v1.id, day);
@@ -161,8 +162,8 @@ describe('covenants', () => {
     let page = await head.get(`/covenants/${id}`);
     expect(page.text).toContain('Đã thông qua, chờ gửi hồ sơ');
     expect((await submitVote(s.deps, t, h, voteId, { submittedOn: '' })).ok).toBe(true);
-    // R-E3 / R-A14: sent Saturday 09/01/2027, due Friday 15/01; decided Tuesday 19/01: accepted, 2 working days late.
-    const decided = addDays(day, 10);
+    // R-E3 / R-A14: sent Sunday 10/01/2027, due Friday 15/01; decided Tuesday 19/01: accepted, 2 working days late.
+    const decided = addDays(day, 9);
     setDay(decided);
     expect((await recogniseVote(s.deps, t, official, voteId, { decision: 'recognise', decidedOn: formatDate(decided), reason: '' })).ok).toBe(true);
     page = await anon.get(`/covenants/${id}`);

@@ -55,7 +55,7 @@ async function propose(a: Agent, item: string, title: string) {
 }
 
 /** An item-3 matter made the only lawful way: proposed on the covenants pages' command, its draft posted
- * for 30 days from 09/11/2026 (R-E1, Decree 61/2023 Art 9(1)), so a vote may be held from 09/12/2026. */
+ * for 30 days from 09/11/2026 (R-E1, Decree 61/2023 Art 9(1)), comments run through 09/12, so a vote may be held from 10/12/2026. */
 async function postedCovenant(title: string): Promise<number> {
   const t = translator('vi');
   const u = await s.deps.db.selectFrom('users').select('id').where('username', '=', 'truongthon.xd').executeTakeFirstOrThrow();

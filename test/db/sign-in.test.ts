@@ -107,7 +107,7 @@ describe('residents: phone number and a one-time code through the outbox', () =>
     const page = await a.get('/sign-in');
     const sent = await a.post('/sign-in/phone', { phone: '0912 345 678', next: '/', _csrf: Agent.csrf(page.text) });
     expect(sent.status).toBe(200);
-    expect(sent.text).toContain(`Đã gửi mã đến ${DEMO_RESIDENT_PHONE}.`);
+    expect(sent.text).toContain(`Nếu số này đã đăng ký với xã, mã đã được gửi đến ${DEMO_RESIDENT_PHONE}.`);
     const code = await lastCode();
     expect(code).toMatch(/^\d{6}$/);
     const r = await a.post('/sign-in/code', { phone: DEMO_RESIDENT_PHONE, code, next: '/', _csrf: Agent.csrf(sent.text) });
@@ -135,10 +135,44 @@ describe('residents: phone number and a one-time code through the outbox', () =>
     expect(r.status).toBe(422);
     expect(r.text).toContain('Mã xác nhận không đúng hoặc đã hết hạn.');
   });
-  it('an unregistered number is told to contact the commune', async () => {
-    const a = new Agent(s.url);
-    const page = await a.get('/sign-in');
-    const r = await a.post('/sign-in/phone', { phone: '0987000111', _csrf: Agent.csrf(page.text) });
-    expect(r.text).toContain('chưa đăng ký với xã');
+  it('an unregistered number gets the same answer as a registered one and nothing is sent to it (no register lookup by phone)', async () => {
+    const outbox = async () => (await s.deps.db.selectFrom('outbox').select('id').execute()).length;
+    const answer = async (phone: string) => {
+      const a = new Agent(s.url);
+      const page = await a.get('/sign-in');
+      const r = await a.post('/sign-in/phone', { phone, _csrf: Agent.csrf(page.text) });
+      // The page differs only by the number it echoes (and the per-request CSRF token).
+      return { status: r.status, text: r.text.replaceAll(phone, 'PHONE').replace(/name="_csrf" value="[^"]*"/g, '') };
+    };
+    const before = await outbox();
+    const unknown = await answer('0987000111');
+    expect(await outbox()).toBe(before);
+    const known = await answer(DEMO_RESIDENT_PHONE);
+    expect(await outbox()).toBe(before + 1);
+    expect(unknown.status).toBe(200);
+    expect(unknown).toEqual(known);
+    expect(unknown.text).toContain('Nếu số này đã đăng ký với xã, mã đã được gửi');
+    expect(unknown.text).not.toContain('chưa đăng ký với xã.');
+    expect(await s.deps.db.selectFrom('otp_codes').select('id').where('phone', '=', '0987000111').execute()).toEqual([]);
+  });
+  it('the number limit holds for registered and unregistered numbers alike: the 6th request in 15 minutes is refused', async () => {
+    const statuses = async (phone: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const a = new Agent(s.url);
+        const page = await a.get('/sign-in');
+        out.push((await a.post('/sign-in/phone', { phone, _csrf: Agent.csrf(page.text) })).status);
+      }
+      return out;
+    };
+    expect(await statuses('0987000222')).toEqual([200, 200, 200, 200, 200, 429]);
+    const registered = await s.deps.db
+      .selectFrom('users')
+      .select('phone')
+      .where('kind', '=', 'resident')
+      .where('phone', '!=', DEMO_RESIDENT_PHONE)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(await statuses(registered.phone!)).toEqual(await statuses('0987000333'));
   });
 });

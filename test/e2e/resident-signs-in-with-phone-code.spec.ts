@@ -31,7 +31,7 @@ describe('a resident signs in with a code sent to their phone', () => {
     await card.getByRole('button', { name: 'Gửi mã' }).click();
 
     await shows(page.getByRole('heading', { level: 1, name: 'Mã xác nhận' }));
-    expect(await seenText(page.getByRole('status'))).toContain('Đã gửi mã đến 0912345678');
+    expect(await seenText(page.getByRole('status'))).toContain('Nếu số này đã đăng ký với xã, mã đã được gửi đến 0912345678');
 
     // What a newcomer does: open the development outbox (linked from the code page) in another tab.
     const outboxLink = await shows(page.getByRole('link', { name: 'Xem mã trong hộp thư gửi phát triển' }));

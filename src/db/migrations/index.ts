@@ -10,6 +10,7 @@ import { migration as m202612072000 } from './202612072000_covenants__create-cov
 import { migration as m202612072010 } from './202612072010_workplace__create-regulations.js';
 import { migration as m202612072020 } from './202612072020_monitoring__create-records.js';
 import { migration as m202612072040 } from './202612072040_oversight__add-project-documents.js';
+import { migration as m202612080100 } from './202612080100_covenants__vote-day-after-posting.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202612072010_workplace__create-regulations': m202612072010,
   '202612072020_monitoring__create-records': m202612072020,
   '202612072040_oversight__add-project-documents': m202612072040,
+  '202612080100_covenants__vote-day-after-posting': m202612080100,
 };

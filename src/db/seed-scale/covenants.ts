@@ -48,7 +48,7 @@ export const seedCovenants: Part = async (trx, deps, r, x) => {
         initiator_name: null,
         front_approved_on: null,
         forwarded_on: null,
-        vote_not_before: closes,
+        vote_not_before: addDays(closes, 1), // R-E1: the day after the posting's last day
         status: 'adopted',
         effective_from: recognised,
         annul_ground: null,

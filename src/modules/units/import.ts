@@ -9,6 +9,9 @@ import { indexDoc } from '../../platform/search/index.js';
 import { unitByCode } from './units.repo.js';
 
 export const LEVELS = ['province', 'district', 'commune', 'ward', 'town', 'special_zone', 'village', 'residential_group'] as const;
+/** R-I2: the levels that ended when two-tier local government began (Law 72/2025/QH15, 01/07/2025). */
+const TWO_TIER_FROM = '2025-07-01';
+const ENDED_LEVELS: Record<string, string> = { district: 'Cấp huyện', town: 'Thị trấn' };
 export type UnitRow = {
   code: string;
   name: string;
@@ -46,6 +49,14 @@ export function parseUnitsCsv(text: string): UnitRow[] {
       if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ImportError(`${where}: ngày "${d}" phải có dạng yyyy-mm-dd.`);
     }
     if (validFrom && validTo && validFrom > validTo) throw new ImportError(`${where}: valid_from sau valid_to.`);
+    // R-I2 (Law 72/2025/QH15; UPDATES.md §1.4): from 01/07/2025 there is no district level and no thị
+    // trấn (the commune level is xã, phường, đặc khu), so such a unit must have ended by 30/06/2025.
+    const ended = ENDED_LEVELS[level!];
+    if (ended && (!validTo || validTo >= TWO_TIER_FROM)) {
+      throw new ImportError(
+        `${where}: ${ended} không còn từ ngày 01/07/2025 (Luật 72/2025/QH15); đơn vị "${name}" phải có valid_to không muộn hơn 2025-06-30.`,
+      );
+    }
     return {
       code: code!,
       name: name.normalize('NFC'),

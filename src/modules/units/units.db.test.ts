@@ -42,6 +42,18 @@ describe('administrative units with history (R-I1, R-I2)', () => {
     expect((await childrenOn(t.deps.db, district!.id, '2025-06-30')).length).toBe(17);
   });
 
+  it('R-I2 (Law 72/2025/QH15): a district or a thị trấn valid on or after 01/07/2025 is refused with its line and a reason', async () => {
+    const head = 'code,name,level,parent_code,valid_from,valid_to,successor_code,note\n';
+    expect(() => parseUnitsCsv(`${head}066,Huyện Na Rì,district,06,,2025-06-30,,\n067,Huyện Mới,district,06,2025-08-01,,,`)).toThrow(
+      /^dòng 3: Cấp huyện không còn từ ngày 01\/07\/2025 \(Luật 72\/2025\/QH15\); đơn vị "Huyện Mới"/,
+    );
+    expect(() => parseUnitsCsv(`${head}02999,Thị trấn Mới,town,06,2025-08-01,,,`)).toThrow(/^dòng 2: Thị trấn không còn từ ngày 01\/07\/2025/);
+    expect(() => parseUnitsCsv(`${head}02998,Thị trấn Cũ,town,066,,2025-07-01,,`)).toThrow(/dòng 2: Thị trấn/);
+    expect(() => parseUnitsCsv(`${head}02997,Thị trấn Cũ,town,066,,,,`)).toThrow(/dòng 2: Thị trấn/);
+    // Ended by 30/06/2025: history, accepted (02155 was Thị trấn Yến Lạc until then).
+    expect(parseUnitsCsv(`${head}02155,Thị trấn Yến Lạc,town,066,,2025-06-30,02155,`)).toHaveLength(1);
+  });
+
   it('re-importing the same file changes nothing and writes no audit entry', async () => {
     const before = await t.deps.db.selectFrom('audit_log').select('seq').execute();
     const r = await importUnits(t.deps, parseUnitsCsv(NA_RI_UNITS_CSV), null, '2026-11-25');

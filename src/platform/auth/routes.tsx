@@ -123,27 +123,29 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     const now = clock.now();
     const keys = throttleKeys(`phone:${phone}`, req.ip);
     if (await isThrottled(db, keys, now)) return again(req.t('err.throttled', { minutes: 15 }), 429);
+    // Registered or not, the answer is the same code page ("if this number is registered, a code was
+    // sent"), so the form does not tell who is on the register; nothing is sent to an unknown number.
+    // Every request counts against the number's limit (5 in 15 minutes; a sign-in clears it), so the
+    // limit does not tell them apart either. The address limit counts wrong codes (/sign-in/code).
+    await recordFailure(db, keys.slice(0, 1), now);
     const user = await db.selectFrom('users').select(['id', 'disabled_at']).where('phone', '=', phone).where('kind', '=', 'resident').executeTakeFirst();
-    if (!user || user.disabled_at) {
-      await recordFailure(db, keys, now);
-      return again(req.t('err.unknownPhone'), 404);
-    }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('otp_codes').set({ used_at: now.toISOString() }).where('phone', '=', phone).where('used_at', 'is', null).execute();
-      await trx
-        .insertInto('otp_codes')
-        .values({
-          phone,
-          code_hash: sha256(`${phone}:${code}`),
-          created_at: now.toISOString(),
-          expires_at: new Date(now.getTime() + OTP_MINUTES * 60_000).toISOString(),
-          attempts: 0,
-        })
-        .execute();
-      // By SMS (in development, with no gateway configured, it lands on /dev/outbox).
-      await enqueue(trx, { channel: 'sms', recipient: phone, template: 'otp', params: { code } }, now);
-    });
+    if (user && !user.disabled_at)
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('otp_codes').set({ used_at: now.toISOString() }).where('phone', '=', phone).where('used_at', 'is', null).execute();
+        await trx
+          .insertInto('otp_codes')
+          .values({
+            phone,
+            code_hash: sha256(`${phone}:${code}`),
+            created_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + OTP_MINUTES * 60_000).toISOString(),
+            attempts: 0,
+          })
+          .execute();
+        // By SMS (in development, with no gateway configured, it lands on /dev/outbox).
+        await enqueue(trx, { channel: 'sms', recipient: phone, template: 'otp', params: { code } }, now);
+      });
     return sendPage(req, reply, <PhoneCodePage view={viewOf(req, deps)} phone={phone} next={next} sent />);
   });
 

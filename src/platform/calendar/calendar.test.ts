@@ -161,6 +161,28 @@ describe('2027: provisional official rows (MOHA notice not yet issued)', () => {
     expect(civil.dayInfo('2027-02-10')[0]).toMatchObject({ kind: 'compensatory', provisional: true });
     expect(civil.hasOfficialRows(2027)).toBe(true);
   });
+  it('R-I3 (Labour Code Art 112(1)): 2/9/2027 plus its adjacent day Fri 3/9 though the rows list only 2/9', () => {
+    expect(civil.isWorkingDay('2027-09-01')).toBe(true);
+    expect(civil.isWorkingDay('2027-09-02')).toBe(false);
+    expect(civil.isWorkingDay('2027-09-03')).toBe(false);
+    expect(priv.isWorkingDay('2027-09-03')).toBe(false);
+    // Tue 31/8 + 3 working days: Wed 1/9, Mon 6/9, Tue 7/9.
+    expect(civil.addWorkingDays('2027-08-31', 3)).toBe('2027-09-07');
+    expect(civil.dayInfo('2027-09-03')).toEqual([expect.objectContaining({ occasion: 'Quốc khánh', kind: 'holiday', provisional: true })]);
+    expect(civil.fallbackDays(2027).map((r) => r.date)).toEqual(['2027-09-03']);
+  });
+  it('R-I3: complete official years get no fallback day; rows the notice gives win over the fallback', () => {
+    expect(civil.fallbackDays(2025)).toEqual([]);
+    expect(civil.fallbackDays(2026)).toEqual([]);
+    // A notice naming 1/9 as the adjacent day: the fallback's 3/9 is not added.
+    const withNotice = new WorkingCalendar([...official, { ...official.find((r) => r.date === '2027-09-02')!, date: '2027-09-01' }]);
+    expect(withNotice.isWorkingDay('2027-09-01')).toBe(false);
+    expect(withNotice.isWorkingDay('2027-09-03')).toBe(true);
+    // A year with only a Tết row still gets every other statutory holiday (1/5/2028 Mon).
+    const partial = new WorkingCalendar([{ ...official[0]!, date: '2028-01-26', occasion: 'Tết Nguyên đán' }]);
+    expect(partial.isWorkingDay('2028-05-01')).toBe(false);
+    expect(partial.isWorkingDay('2028-01-25')).toBe(false);
+  });
   it('the statutory fallback agrees with the 2027 rows except the 2/9 adjacent day the CSV leaves open', () => {
     const csv2027 = weekdaysOff(official.filter((r) => r.date.startsWith('2027')));
     expect(weekdaysOff(statutoryDays(2027))).toEqual([...csv2027, '2027-09-03'].sort());
@@ -213,7 +235,7 @@ describe('statutory fallback for years without official rows (Labour Code Art 11
   it('2/9 on Sun (2029): adjacent Mon 3/9, make-up Tue 4/9', () => {
     expect(['2029-08-31', '2029-09-03', '2029-09-04', '2029-09-05'].map((d) => civil.isWorkingDay(d))).toEqual([true, false, false, true]);
   });
-  it('a year with ANY official row is covered: the fallback is not mixed in', () => {
+  it('R-I3: a year with official rows still gets the statutory days its rows leave out, per occasion', () => {
     const one: CalendarDay = {
       date: '2030-06-06',
       kind: 'swap_off',
@@ -224,8 +246,10 @@ describe('statutory fallback for years without official rows (Labour Code Art 11
       provisional: false,
     };
     const cal = new WorkingCalendar([one]);
-    expect(cal.isWorkingDay('2030-01-01')).toBe(true); // Tue, but no official 1/1 row
+    expect(cal.isWorkingDay('2030-01-01')).toBe(false); // Tue: no official 1/1 row, the statute gives it
+    expect(cal.dayInfo('2030-01-01')[0]).toMatchObject({ occasion: 'Tết Dương lịch', provisional: true });
     expect(cal.isWorkingDay('2030-06-06')).toBe(false);
+    expect(cal.hasOfficialRows(2030)).toBe(true);
     expect(cal.isWorkingDay('2031-01-01')).toBe(false); // 2031 not covered → fallback
   });
 });

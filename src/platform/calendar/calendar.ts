@@ -2,11 +2,15 @@
 // Pure: no database, no I/O. Official rows (holidays.csv, UPDATES.md §4) decide every year they
 // touch; a year with no official row at all falls back to the statutory holidays of Labour Code
 // 45/2019/QH14 Art 112(1) (lunar dates from `date-holidays`) plus Culture Day 24/11 (Resolution
-// 28/2026/QH16 Art 2), with Art 111(3) make-up days. All dates are ISO 'YYYY-MM-DD' strings and
-// all arithmetic is on whole UTC days, so the server's time zone never shifts a date.
-import { createRequire } from 'node:module';
-import type Holidays from 'date-holidays';
+// 28/2026/QH16 Art 2), with Art 111(3) make-up days (statutory.ts). In a year with official rows, an
+// occasion whose rows give fewer days off than the statute still gets its missing statutory days.
+// Dates are ISO 'YYYY-MM-DD' strings; arithmetic is on whole UTC days (days.ts).
+import { checkInteger, DAY_MS, epochDay, ISO, isoOf, isWeekend, yearOf } from './days.js';
 import { OFFICIAL_DAYS } from './official-days.js';
+import { fallbackDays } from './statutory.js';
+
+export { addDays, daysBetween, todayInVietnam, toVnDate } from './days.js';
+export { statutoryDays } from './statutory.js';
 
 export type DayKind = 'holiday' | 'compensatory' | 'swap_off' | 'swap_workday';
 export type Audience = 'all' | 'civil_service' | 'private_default';
@@ -24,63 +28,11 @@ export type CalendarOptions = {
   /** Whose calendar. Default 'civil_service': commune bodies' working-day deadlines (Law 10/2022,
    * Decree 59/2023) run on it (UPDATES.md §4.5). 'private_default' ignores civil-service swaps. */
   audience?: CalendarAudience;
-  /** Fallback years only: make up Culture Day 24/11 when it falls on a weekend. Off by default:
+  /** Fallback days only: make up Culture Day 24/11 when it falls on a weekend. Off by default:
    * Resolution 28/2026/QH16 did not amend Labour Code Art 112, so Art 111(3) may not reach it
    * (UPDATES.md §4.1, unsettled; first case Sat 24/11/2029). */
   cultureDayMakeUp?: boolean;
 };
-
-// ---------------------------------------------------------------- plain days
-
-const DAY_MS = 86_400_000;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whole days since 1970-01-01 UTC; throws RangeError unless `iso` is a real YYYY-MM-DD date. */
-function epochDay(iso: string): number {
-  const m = ISO.exec(iso);
-  if (m) {
-    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-    if (isoOf(day) === iso) return day; // rejects 2026-02-30, 0099-01-01 (Date.UTC maps to 1999)
-  }
-  throw new RangeError(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-}
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
-/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
-const isWeekend = (day: number): boolean => weekdayOf(day) === 0 || weekdayOf(day) === 6;
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-function checkInteger(n: number): void {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of days: ${n}`);
-}
-
-/** Calendar-day arithmetic ("n ngày"): holidays are ignored, as R-I3 requires for plain days.
- * Note Civil Code 2015 Art 148(5) moves a period that ends on a day off to the next working day;
- * where a rule needs that, use `cal.addWorkingDays(addDays(d, n), 0)`. */
-export function addDays(date: string, n: number): string {
-  checkInteger(n);
-  return isoOf(epochDay(date) + n);
-}
-
-/** Signed number of calendar days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return epochDay(b) - epochDay(a);
-}
-
-/** The date in Vietnam (Asia/Ho_Chi_Minh is UTC+7 all year: no DST since 1975). */
-export function todayInVietnam(now: Date): string {
-  const t = now.getTime();
-  if (Number.isNaN(t)) throw new RangeError('invalid Date');
-  return new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** dd/mm/yyyy, the form used in Vietnamese administrative documents. */
-export function toVnDate(iso: string): string {
-  epochDay(iso);
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 // ---------------------------------------------------------------- official rows
 
@@ -146,81 +98,6 @@ export function loadOfficialDays(): CalendarDay[] {
   return OFFICIAL_DAYS.map((d) => ({ ...d }));
 }
 
-// ---------------------------------------------------------------- statutory fallback
-
-// date-holidays is ~25 MB of resident memory: loaded (synchronously, its CJS build) on the first year
-// with no official row, never by a server whose dates all fall in holidays.csv (issue 9).
-const require = createRequire(import.meta.url);
-let vnHolidays: Holidays | undefined;
-
-/** Mùng 1 Tết and 10/3 lunar (Hùng Kings) from date-holidays. Its 'vietnamese' calendar is the
- * UTC+7 one (it gives Tết 17/2/2007, not China's 18/2) and matched Hồ Ngọc Đức's algorithm for
- * every year 1970–2100 except Hùng Kings 2050 and 2083 (new moon near midnight): check those. */
-function lunarDates(year: number): { tet: number; hungKings: number } {
-  vnHolidays ??= new (require('date-holidays') as typeof Holidays)('VN');
-  const pub = vnHolidays.getHolidays(year).filter((h) => h.type === 'public');
-  const find = (rule: string): number => {
-    const h = pub.find((x) => x.rule === rule);
-    if (!h) throw new Error(`date-holidays: no VN public holiday '${rule}' in ${year}`);
-    return epochDay(h.date.slice(0, 10)); // h.date is local (VN) time: 'YYYY-MM-DD 00:00:00'
-  };
-  return { tet: find('vietnamese 1-0-1'), hungKings: find('vietnamese 3-0-10') };
-}
-
-/** Art 112(1) gives 2/9 "plus one adjacent day"; Art 112(3) lets the Prime Minister pick it.
- * Indexed by the weekday of 2/9 (0 = Sunday), the PM's choices 2021–2026: Mon→3/9 (2024),
- * Tue→1/9 (2025), Wed→1/9 (2026), Thu→3/9 (2021), Fri→1/9 (2022), Sat→1/9 (2023); Sunday has
- * no precedent under the 2019 Code: take Mon 3/9 (2/9 itself is then made up on Tue 4/9). */
-const NATIONAL_DAY_ADJACENT = [1, 1, -1, -1, 1, -1, -1];
-const CULTURE_DAY = 'Ngày Văn hóa Việt Nam';
-
-/** The holidays the statutes alone give for `year`, used when no official row covers the year.
- * Every row is provisional: the yearly notice may choose other Tết days or add swaps.
- * Tết: date-holidays only returns the eve (with a 5-day span) and mùng 1, so the 5 days are
- * derived here as the last day of the old year + mùng 1–4, the PM's usual choice (2022, 2026,
- * and the 2027 estimate). It is not always his choice: 2025 was 28 Chạp–mùng 3 (27–31 Jan).
- * The rules are those of the 2019 Labour Code (in force 1 Jan 2021); earlier years are approximate. */
-export function statutoryDays(year: number, opts: { cultureDayMakeUp?: boolean } = {}): CalendarDay[] {
-  const { tet, hungKings } = lunarDates(year);
-  const on = (m: number, d: number) => epochDay(`${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`);
-  const art112 = 'Labour Code Art 112(1)';
-  const national = on(9, 2);
-  const holidays: Array<[number, string, string]> = [
-    [on(1, 1), 'Tết Dương lịch', art112],
-    ...[-1, 0, 1, 2, 3].map((i): [number, string, string] => [tet + i, 'Tết Nguyên đán', art112]),
-    [hungKings, 'Giỗ Tổ Hùng Vương', art112],
-    [on(4, 30), 'Ngày Chiến thắng', art112],
-    [on(5, 1), 'Ngày Quốc tế Lao động', art112],
-    [national, 'Quốc khánh', art112],
-    [national + NATIONAL_DAY_ADJACENT[weekdayOf(national)], 'Quốc khánh', 'Labour Code Art 112(1), (3)'],
-  ];
-  if (year >= 2026) holidays.push([on(11, 24), CULTURE_DAY, 'Resolution 28/2026/QH16 Art 2']);
-  holidays.sort((a, b) => a[0] - b[0]);
-
-  const source = 'statutory fallback: no official notice for this year (lunar dates: date-holidays)';
-  const row = (day: number, kind: DayKind, occasion: string, legalBasis: string): CalendarDay => ({
-    date: isoOf(day),
-    kind,
-    occasion,
-    audience: 'all',
-    legalBasis,
-    sourceDoc: source,
-    provisional: true,
-  });
-  const rows = holidays.map(([day, occ, basis]) => row(day, 'holiday', occ, basis));
-  // Art 111(3): a weekly rest day that coincides with a holiday is made up on the next working
-  // day, i.e. the next weekday that is neither a holiday nor an earlier make-up day.
-  const taken = new Set(holidays.map(([day]) => day));
-  for (const [day, occ] of holidays) {
-    if (!isWeekend(day) || (occ === CULTURE_DAY && !opts.cultureDayMakeUp)) continue;
-    let c = day + 1;
-    while (isWeekend(c) || taken.has(c)) c++;
-    taken.add(c);
-    rows.push(row(c, 'compensatory', `${occ} (nghỉ bù ngày ${toVnDate(isoOf(day))})`, 'Labour Code Art 111(3)'));
-  }
-  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
 // ---------------------------------------------------------------- the calendar
 
 type YearData = { start: number; working: Uint8Array; rows: Map<number, CalendarDay[]> };
@@ -243,9 +120,17 @@ export class WorkingCalendar {
   }
 
   /** True if `year` has at least one official row (of any audience, provisional or not): then
-   * only the official rows count; otherwise the statutory fallback does. */
+   * the official rows count, plus `fallbackDays` for occasions they leave short; otherwise the
+   * statutory fallback alone does. */
   hasOfficialRows(year: number): boolean {
     return this.official.has(year);
+  }
+
+  /** The statutory rows the calendar adds to `year` (R-I3): all of them in a year with no official
+   * row, else the missing days of each occasion the official rows leave short (statutory.ts), e.g.
+   * Fri 3/9/2027, the National Day adjacent day the provisional 2027 rows do not name. */
+  fallbackDays(year: number): CalendarDay[] {
+    return fallbackDays(year, this.official.get(year), { cultureDayMakeUp: this.cultureDayMakeUp });
   }
 
   /** Saturdays and Sundays are off unless a swap_workday row makes them worked; any day with a
@@ -302,7 +187,7 @@ export class WorkingCalendar {
     if (memo) return memo;
     const start = epochDay(`${String(year).padStart(4, '0')}-01-01`);
     const end = Date.UTC(year + 1, 0, 1) / DAY_MS;
-    const source = this.official.get(year) ?? statutoryDays(year, { cultureDayMakeUp: this.cultureDayMakeUp });
+    const source = [...(this.official.get(year) ?? []), ...this.fallbackDays(year)];
     const rows = new Map<number, CalendarDay[]>();
     for (const r of source) {
       if (r.audience !== 'all' && r.audience !== this.audience) continue;

@@ -28,8 +28,11 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps): void {
   async function page(req: FastifyRequest, year: number, values: Record<string, string> = {}, errors?: FieldErrors) {
     const view = viewOf(req, deps);
     const { t } = view;
-    const rows = (await calendarRows(deps.db)).filter((d) => d.date.startsWith(String(year)));
     const cal = await workingCalendar(deps);
+    // The statutory days the calendar adds (R-I3): shown beside the entered rows, marked tạm tính.
+    const entered = (await calendarRows(deps.db)).filter((d) => d.date.startsWith(String(year)));
+    const added = cal.fallbackDays(year);
+    const rows = [...entered, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     return (
       <Layout view={view} title={t('admin.calendar')} crumbs={[{ href: '/admin', label: t('admin.title') }]}>
         <h1>
@@ -40,6 +43,12 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps): void {
         </p>
         {!cal.hasOfficialRows(year) && (
           <p class="muted">Chưa có thông báo chính thức cho năm {year}: lịch dùng các ngày lễ theo Điều 112 Bộ luật Lao động (tạm tính).</p>
+        )}
+        {cal.hasOfficialRows(year) && added.length > 0 && (
+          <p class="muted">
+            Các ngày đã nhập chưa đủ số ngày nghỉ của một dịp lễ theo Điều 112 Bộ luật Lao động: lịch tạm tính thêm các ngày còn thiếu cho đến khi nhập thông
+            báo của năm.
+          </p>
         )}
         <table>
           <thead>
@@ -77,7 +86,13 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps): void {
           <TextField name="date" label={t('admin.date')} hint="dd/mm/yyyy" value={values.date} error={errors?.date} />
           <SelectField name="kind" label={t('admin.kind')} value={values.kind} options={KINDS.map((k) => ({ value: k, label: KIND_VI[k]! }))} />
           <SelectField name="audience" label={t('admin.audience')} value={values.audience} options={AUDIENCES.map((a) => ({ value: a, label: AUD_VI[a]! }))} />
-          <TextField name="occasion" label={t('admin.occasion')} value={values.occasion} error={errors?.occasion} />
+          <TextField
+            name="occasion"
+            label={t('admin.occasion')}
+            hint="Bắt đầu bằng đúng tên dịp lễ (Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ Hùng Vương, Ngày Chiến thắng, Ngày Quốc tế Lao động, Quốc khánh, Ngày Văn hóa Việt Nam) để lịch tính đủ số ngày nghỉ của dịp đó."
+            value={values.occasion}
+            error={errors?.occasion}
+          />
           <TextField name="sourceDoc" label={t('admin.sourceDoc')} hint="Ví dụ: 9441/TB-BNV" value={values.sourceDoc} error={errors?.sourceDoc} />
           <button class="btn" type="submit">
             {t('admin.calendarAdd')}

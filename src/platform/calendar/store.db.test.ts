@@ -21,14 +21,23 @@ describe('calendar in the database: official rows plus days an admin enters (R-I
     expect(cal.addWorkingDays('2026-11-20', 5)).toBe('2026-11-30');
   });
 
-  it("an admin's entry from the year's notice moves the deadlines: a 2027 swap makes Fri 3/9/2027 a day off", async () => {
+  it("the seeded provisional 2027 rows take the bundle's current (Vietnamese) wording; admin rows are kept", async () => {
+    const db = t.deps.db;
+    await db.updateTable('calendar_days').set({ source_doc: 'statutory date' }).where('date', '=', '2027-04-30').execute();
+    expect(await ensureOfficialDays(db)).toBe(0);
+    const row = await db.selectFrom('calendar_days').select('source_doc').where('date', '=', '2027-04-30').executeTakeFirstOrThrow();
+    expect(row.source_doc).toBe('ngày theo luật');
+  });
+
+  it("R-I3: an admin's entry from the year's notice moves the deadlines: 1/9/2027 as the adjacent day replaces the fallback's 3/9", async () => {
     const before = await workingCalendar(t.deps);
-    expect(before.isWorkingDay('2027-09-03')).toBe(true);
+    expect(before.isWorkingDay('2027-09-01')).toBe(true);
+    expect(before.isWorkingDay('2027-09-03')).toBe(false); // statutory fallback (Labour Code Art 112(1))
     await addCalendarDay(
       t.deps,
       { userId: null, label: 'test' },
       {
-        date: '2027-09-03',
+        date: '2027-09-01',
         kind: 'holiday',
         occasion: 'Quốc khánh',
         audience: 'all',
@@ -38,8 +47,9 @@ describe('calendar in the database: official rows plus days an admin enters (R-I
       },
     );
     const after = await workingCalendar(t.deps);
-    expect(after.isWorkingDay('2027-09-03')).toBe(false);
-    expect(after.addWorkingDays('2027-09-01', 1)).toBe('2027-09-06');
+    expect(after.isWorkingDay('2027-09-01')).toBe(false);
+    expect(after.isWorkingDay('2027-09-03')).toBe(true);
+    expect(after.addWorkingDays('2027-08-31', 1)).toBe('2027-09-03');
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'calendar.add_day').execute();
     expect(audit.length).toBe(1);
   });

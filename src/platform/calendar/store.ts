@@ -7,11 +7,23 @@ import type { Conn } from '../../db/index.js';
 import { appendAudit } from '../audit/audit.js';
 import { type CalendarAudience, type CalendarDay, loadOfficialDays, WorkingCalendar } from './calendar.js';
 
-/** Inserts the bundled official rows that are not yet in the table; returns how many were added. */
+/** Inserts the bundled official rows that are not yet in the table; returns how many were added.
+ * A bundled provisional row seeded earlier (created_by null, still provisional) takes the bundle's
+ * current wording, e.g. the 2027 notes now in Vietnamese; rows an admin entered are never touched. */
 export async function ensureOfficialDays(db: Conn): Promise<number> {
-  const existing = await db.selectFrom('calendar_days').select(['date', 'audience', 'kind']).execute();
-  const have = new Set(existing.map((r) => `${r.date}|${r.audience}|${r.kind}`));
-  const missing = loadOfficialDays().filter((d) => !have.has(`${d.date}|${d.audience}|${d.kind}`));
+  const existing = await db
+    .selectFrom('calendar_days')
+    .select(['id', 'date', 'audience', 'kind', 'occasion', 'source_doc', 'provisional', 'created_by'])
+    .execute();
+  const have = new Map(existing.map((r) => [`${r.date}|${r.audience}|${r.kind}`, r]));
+  const bundled = loadOfficialDays();
+  for (const d of bundled) {
+    const r = have.get(`${d.date}|${d.audience}|${d.kind}`);
+    if (!r || !d.provisional || r.provisional !== 1 || r.created_by !== null) continue;
+    if (r.occasion === d.occasion && r.source_doc === d.sourceDoc) continue;
+    await db.updateTable('calendar_days').set({ occasion: d.occasion, source_doc: d.sourceDoc }).where('id', '=', r.id).execute();
+  }
+  const missing = bundled.filter((d) => !have.has(`${d.date}|${d.audience}|${d.kind}`));
   if (missing.length === 0) return 0;
   await db
     .insertInto('calendar_days')

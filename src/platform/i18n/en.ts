@@ -167,7 +167,8 @@ export const en: Record<MessageKey, string> = {
   'auth.sendCode': 'Send code',
   'auth.code': 'Code',
   'auth.codeHint': 'A 6-digit code, valid for 10 minutes.',
-  'auth.codeSent': 'A code was sent to {phone}.',
+  'auth.codeSent':
+    'If this number is registered with the commune, a code was sent to {phone}. No code? Please contact the village head or the commune People’s Committee.',
   'auth.verify': 'Confirm',
   'auth.totpTitle': 'Two-step verification',
   'auth.totpHint': 'Enter the 6-digit code from the authenticator app on your phone.',
@@ -185,7 +186,6 @@ export const en: Record<MessageKey, string> = {
   'err.badCredentials': 'The username or password is wrong.',
   'err.badTotp': 'The code is wrong or has expired.',
   'err.badPhone': 'Enter a 10-digit phone number starting with 0 (e.g. 0912 345 678).',
-  'err.unknownPhone': 'This phone number is not registered with the commune. Please contact your village head or the commune.',
   'err.badCode': 'The code is wrong or has expired.',
   'err.throttled': 'Too many failed attempts. Try again in {minutes} minutes.',
   'err.summaryTitle': 'There is a problem',

@@ -2,7 +2,8 @@
 // on the real civil-service calendar (holidays.csv).
 import { describe, expect, it } from 'vitest';
 import { ruleSetOn } from '../../../law/rule-sets.js';
-import { loadOfficialDays, WorkingCalendar } from '../../../platform/calendar/calendar.js';
+import { addDays, loadOfficialDays, WorkingCalendar } from '../../../platform/calendar/calendar.js';
+import { lastDay } from '../../consultation/rules/period.js';
 import { formRefusal } from '../../decisions/rules/forms.js';
 import { attendanceTooLow, villageResult } from '../../decisions/rules/threshold.js';
 import {
@@ -23,12 +24,16 @@ const rs = ruleSetOn('2026-01-01');
 
 describe('R-E1 Decree 61 Art 9(1): the draft is posted at least 30 days before the vote', () => {
   it.each([
-    ['2026-12-01', 30, '2026-12-31'],
-    ['2026-12-10', 30, '2027-01-09'],
-    ['2026-12-10', 45, '2027-01-24'],
-    ['2027-02-01', 30, '2027-03-03'],
+    ['2026-12-01', 30, '2027-01-01'],
+    ['2026-12-10', 30, '2027-01-10'],
+    ['2026-12-10', 45, '2027-01-25'],
+    ['2027-02-01', 30, '2027-03-04'],
   ] as const)('R-E1: posted %s for %i days -> vote from %s, not a day before', (posted, days, first) => {
     expect(voteNotBefore(posted, days)).toBe(first);
+  });
+  it("R-E1: the first vote day is the day after the consultation's last day (posted 1/12/2026 for 30 days: comments through 31/12)", () => {
+    expect(lastDay('2026-12-01', 30)).toBe('2026-12-31');
+    expect(voteNotBefore('2026-12-01', 30)).toBe(addDays(lastDay('2026-12-01', 30), 1));
   });
 });
 

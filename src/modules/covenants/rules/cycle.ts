@@ -6,8 +6,11 @@ import type { Clock } from '../../decisions/rules/deadlines.js';
 /** R-E1 (Art 9(1)): the draft is posted at least 30 days; the community may decide a longer period. */
 export const MIN_POSTING_DAYS = 30;
 export const MAX_POSTING_DAYS = 365;
-/** R-E1: the first day a draft posted on `postedOn` for `days` may be voted on (30 full days after). */
-export const voteNotBefore = (postedOn: string, days: number): string => addDays(postedOn, days);
+/** R-E1 (Art 9(1)): the first day a draft posted on `postedOn` for `days` may be voted on. The posting
+ * period counts from the day after posting (Civil Code 2015 Art 147(1)), so its last day is
+ * postedOn + days, the consultation's closes_on (consultation/rules/period.ts `lastDay`); the vote
+ * comes the day after: posted 1/12/2026 for 30 days → comments through 31/12, vote from 1/1/2027. */
+export const voteNotBefore = (postedOn: string, days: number): string => addDays(postedOn, days + 1);
 
 /** R-E3 (Art 11(3), 18(1)(a)): sent to the village head and the Front within 02 working days of recognition. */
 export const SEND_WORKING_DAYS = 2;
