@@ -37,15 +37,16 @@ const CULTURE_DAY = 'Ngày Văn hóa Việt Nam';
  * derived here as the last day of the old year + mùng 1–4, the PM's usual choice (2022, 2026,
  * and the 2027 estimate). It is not always his choice: 2025 was 28 Chạp–mùng 3 (27–31 Jan).
  * The rules are those of the 2019 Labour Code (in force 1 Jan 2021); earlier years are approximate. */
-export function statutoryDays(year: number, opts: { cultureDayMakeUp?: boolean } = {}): CalendarDay[] {
-  const { tet, hungKings } = lunarDates(year);
+export function statutoryDays(year: number, opts: { cultureDayMakeUp?: boolean; fixedOnly?: boolean } = {}): CalendarDay[] {
+  // `fixedOnly`: the occasions on fixed solar dates, without loading date-holidays (fallbackDays).
+  const lunar = opts.fixedOnly ? null : lunarDates(year);
   const on = (m: number, d: number) => epochDay(`${String(year).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`);
   const art112 = 'Labour Code Art 112(1)';
   const national = on(9, 2);
   const holidays: Array<[number, string, string]> = [
     [on(1, 1), 'Tết Dương lịch', art112],
-    ...[-1, 0, 1, 2, 3].map((i): [number, string, string] => [tet + i, 'Tết Nguyên đán', art112]),
-    [hungKings, 'Giỗ Tổ Hùng Vương', art112],
+    ...(lunar ? [-1, 0, 1, 2, 3].map((i): [number, string, string] => [lunar.tet + i, 'Tết Nguyên đán', art112]) : []),
+    ...(lunar ? [[lunar.hungKings, 'Giỗ Tổ Hùng Vương', art112] as [number, string, string]] : []),
     [on(4, 30), 'Ngày Chiến thắng', art112],
     [on(5, 1), 'Ngày Quốc tế Lao động', art112],
     [national, 'Quốc khánh', art112],
@@ -117,7 +118,10 @@ export function fallbackDays(year: number, official: readonly CalendarDay[] | un
     return weekdaysOff(official.filter(of(occasion))) < (culture ? 0 : n);
   });
   if (short.length === 0) return [];
-  const fallback = statutoryDays(year, opts);
+  // Only a short lunar occasion needs date-holidays (~25 MB resident): a missing adjacent day of
+  // Quốc khánh, as in 2027's provisional rows, is computed without it.
+  const lunarShort = short.some(([o]) => o === 'Tết Nguyên đán' || o === 'Giỗ Tổ Hùng Vương');
+  const fallback = statutoryDays(year, { ...opts, fixedOnly: !lunarShort });
   const added: CalendarDay[] = [];
   for (const [occasion] of short) {
     const listed = new Set(official.filter(of(occasion)).map((r) => r.date));
