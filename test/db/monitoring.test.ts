@@ -122,9 +122,9 @@ describe('indicators from the modules over the units of the query (issue 9 item 
   it('Article 2: funding spent against planned, integer đồng', async () => {
     expect((await cellOf([naRi], 'monitoring.funding_spent')).cells.get(naRi.id)).toEqual({ value: 7_500_000, of: 10_000_000, share: 0.75 });
   });
-  it('feedback: received 3, answered on time 1 of 2, 1 open past its deadline (Art 34–35)', async () => {
+  it('feedback: received 3, answered on time 1 of the 3 due (the one open past its deadline is late, R-H2), 1 overdue (Art 34–35)', async () => {
     expect((await cellOf([naRi], 'feedback.received')).cells.get(naRi.id)?.value).toBe(3);
-    expect((await cellOf([naRi], 'feedback.on_time')).cells.get(naRi.id)).toEqual({ value: 1, of: 2, share: 0.5 });
+    expect((await cellOf([naRi], 'feedback.on_time')).cells.get(naRi.id)).toEqual({ value: 1, of: 3, share: 1 / 3 });
     expect((await cellOf([naRi], 'feedback.overdue')).cells.get(naRi.id)?.value).toBe(1);
     expect((await cellOf([naRi], 'feedback.received', '2025')).cells.get(naRi.id)?.value).toBe(0);
   });
@@ -326,7 +326,7 @@ describe('another council loads its resolution beside Na Rì (issue 9 item 1)', 
     expect(good.status).toBe(303);
     const d = await a.get(`/monitoring/units/${naRi.id}?period=2026&catalogue=tn-2026`);
     expect(d.text).toContain('Nghị quyết HĐND tỉnh Thái Nguyên');
-    expect(d.text).toContain('1/2 (50%)');
+    expect(d.text).toContain('1/3 (33%)');
     expect(d.text).not.toContain('Tỷ lệ người phải tập huấn');
     expect((await (await signIn('hdnd')).post('/monitoring/catalogues', { _csrf: Agent.csrf(page.text), text: 'x' })).status).toBe(403);
   });
