@@ -24,6 +24,11 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
       <p class="lead">
         {d.catalogue.title} · {periodLabel}
       </p>
+      {d.parent && (
+        <p>
+          <a href={`/monitoring/units/${d.parent.id}?${q}`}>{t('monitoring.up', { unit: d.parent.name })}</a>
+        </p>
+      )}
       <Filters view={view} action={base} d={d} years={years} />
       <ul class="list">
         {d.internal && (

@@ -1,0 +1,46 @@
+// Findability of pages a newcomer could not reach (review of December 2026), over the demo data: the
+// resolution's dashboard from the site menu of its readers (council observers, the Front, leaders;
+// resolution Art 3) and from the province's page, the way up from a commune's dashboard, the admins'
+// catalogue page (issue 9 item 1).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Unit } from '../../src/db/types.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { Agent, startTestServer, type TestServer } from '../helpers.js';
+import { signIn as shared } from './sign-in-helper.js';
+
+const clock = fixedClock('2026-12-07T03:00:00Z');
+let s: TestServer;
+let province: Unit;
+let naRi: Unit;
+const signIn = (username: string) => shared(s.url, username, clock);
+const menu = (html: string) => /<nav aria-label="Điều hướng chính">(.*?)<\/nav>/s.exec(html)?.[1] ?? '';
+
+beforeAll(async () => {
+  s = await startTestServer({ seed: 'demo', clock });
+  const unit = (code: string) => s.deps.db.selectFrom('units').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+  [province, naRi] = await Promise.all([unit('19'), unit('02155')]);
+}, 120_000);
+afterAll(() => s.close());
+
+describe('the monitoring dashboard can be found (issue 9; resolution Art 3)', () => {
+  it('the site menu links a council observer to the province dashboard and a commune official to the commune one', async () => {
+    expect(menu((await (await signIn('hdnd')).get('/')).text)).toContain(`<a href="/monitoring/units/${province.id}">Theo dõi thực hiện nghị quyết</a>`);
+    expect(menu((await (await signIn('mattran.nari')).get('/')).text)).toContain(`href="/monitoring/units/${naRi.id}"`);
+  });
+  it('anonymous visitors and a village head (no readAll) get no menu link; the public page stays reachable from the unit pages', async () => {
+    expect(menu((await new Agent(s.url).get('/')).text)).not.toContain('/monitoring');
+    expect(menu((await (await signIn('truongthon.xd')).get('/')).text)).not.toContain('/monitoring');
+    const p = await new Agent(s.url).get(`/units/${province.id}`);
+    expect(p.text).toContain(`href="/monitoring/units/${province.id}"`);
+    expect((await new Agent(s.url).get(`/units/${naRi.id}`)).text).toContain(`href="/monitoring/units/${naRi.id}"`);
+  });
+  it("a commune's dashboard links up one level with the same period and catalogue; the province's has no way up", async () => {
+    const c = await new Agent(s.url).get(`/monitoring/units/${naRi.id}?period=2026-Q3&catalogue=na-ri-2024`);
+    expect(c.text).toContain(`<a href="/monitoring/units/${naRi.parent_id}?period=2026-Q3&amp;catalogue=na-ri-2024">↑ Lên cấp trên:`);
+    const p = await new Agent(s.url).get(`/monitoring/units/${province.id}?period=2026`);
+    expect(p.text).not.toContain('Lên cấp trên');
+  });
+  it('/admin links the page where admins load another council resolution', async () => {
+    expect((await (await signIn('admin')).get('/admin')).text).toContain('<a href="/monitoring/catalogues">Nghị quyết và chỉ tiêu</a>');
+  });
+});
