@@ -170,6 +170,10 @@ describe('the dashboard (issue 9 item 4)', () => {
     expect(page.text).toContain('Chưa đo');
     expect(page.text).toContain('<svg');
     expect(page.text).toContain('Tỷ lệ người phải tập huấn đã được tập huấn');
+    // Residents read the target's id (T-2.1) and the label; the indicator's code is only a tooltip.
+    expect(page.text).toContain('<h3 id="h-T-2.1">T-2.1:');
+    expect(page.text).not.toContain('(monitoring.training_coverage)');
+    expect(page.text).toContain('<td title="monitoring.training_coverage">');
     expect(page.text).not.toContain('monitoring.commendations');
     expect(page.text).not.toContain('report.docx');
     const order = [...page.text.matchAll(/<a href="\/monitoring\/units\/(\d+)\?period=2026/g)].map((m) => Number(m[1]));

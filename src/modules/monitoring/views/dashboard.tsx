@@ -175,9 +175,9 @@ export function Targets({ view, d, id, agency = false }: { view: ViewCtx; d: Pic
                   const s = status(c, r.kind, r.goal, r.notApplicable);
                   return (
                     <tr key={r.measure.indicator}>
-                      <td>
-                        {labelOf(r.measure, agency)} <span class="muted">({r.measure.indicator})</span>
-                      </td>
+                      {/* The target's id heads the table; the indicator's code (as in the CSV, JSON and Excel)
+                          only as a tooltip: residents read the label, not our internal names. */}
+                      <td title={r.measure.indicator}>{labelOf(r.measure, agency)}</td>
                       <td>{cellText(c, r.kind, lang, r.notApplicable)}</td>
                       <td>{r.kind === 'share' && !r.notApplicable ? `${r.goal}%` : '—'}</td>
                       <td>
