@@ -1,7 +1,8 @@
 // Findability of pages a newcomer could not reach (review of December 2026), over the demo data: the
 // resolution's dashboard from the site menu of its readers (council observers, the Front, leaders;
 // resolution Art 3) and from the province's page, the way up from a commune's dashboard, the admins'
-// catalogue page (issue 9 item 1).
+// catalogue page (issue 9 item 1); a regulation's consultation record linked only for who may open it
+// (Art 53: an agency's consultation is its staff's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/types.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -42,5 +43,27 @@ describe('the monitoring dashboard can be found (issue 9; resolution Art 3)', ()
   });
   it('/admin links the page where admins load another council resolution', async () => {
     expect((await (await signIn('admin')).get('/admin')).text).toContain('<a href="/monitoring/catalogues">Nghị quyết và chỉ tiêu</a>');
+  });
+});
+
+describe("an agency's regulation links its consultation record only for who may read it (R-D4; Arts 53, 55)", () => {
+  it('the head sees and opens the link; commune officials, the chairman, a council observer and an admin see no dead link', async () => {
+    const reg = await s.deps.db
+      .selectFrom('workplace_regulations')
+      .select(['agency_id', 'consultation_id'])
+      .where('agency_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const href = `href="/consultations/${reg.consultation_id}"`;
+    const head = await signIn('hieutruong.nari');
+    expect((await head.get(`/agencies/${reg.agency_id}/workplace`)).text).toContain(href);
+    expect((await head.get(`/consultations/${reg.consultation_id}`)).status).toBe(200);
+    for (const who of ['canbo.nari', 'chutich.nari', 'hdnd', 'admin']) {
+      const a = await signIn(who);
+      const page = await a.get(`/agencies/${reg.agency_id}/workplace`);
+      expect(page.status, who).toBe(200);
+      expect(page.text, who).not.toContain(href);
+      expect((await a.get(`/consultations/${reg.consultation_id}`)).status, who).toBe(403);
+    }
   });
 });
