@@ -2,7 +2,8 @@
 // resolution's dashboard from the site menu of its readers (council observers, the Front, leaders;
 // resolution Art 3) and from the province's page, the way up from a commune's dashboard, the admins'
 // catalogue page (issue 9 item 1); a regulation's consultation record linked only for who may open it
-// (Art 53: an agency's consultation is its staff's).
+// (Art 53: an agency's consultation is its staff's); the requests for information an official answers
+// within 03 working days (R-C4), linked from the commune's disclosures and home page, with demo ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/types.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -65,5 +66,37 @@ describe("an agency's regulation links its consultation record only for who may 
       expect(page.text, who).not.toContain(href);
       expect((await a.get(`/consultations/${reg.consultation_id}`)).status, who).toBe(403);
     }
+  });
+});
+
+describe('requests for information (R-C4; Law 10/2022 Art 14(2), Law 104/2016 Arts 28–31)', () => {
+  it("officials find the commune's requests from its disclosures and its home page; residents and visitors do not", async () => {
+    const href = `href="/units/${naRi.id}/info-requests"`;
+    for (const who of ['canbo.nari', 'hdnd']) {
+      const a = await signIn(who);
+      expect((await a.get(`/units/${naRi.id}/disclosures`)).text, who).toContain(href);
+      expect((await a.get(`/units/${naRi.id}`)).text, who).toContain(href);
+    }
+    const anon = new Agent(s.url);
+    expect((await anon.get(`/units/${naRi.id}/disclosures`)).text).not.toContain(href);
+    expect((await anon.get(`/units/${naRi.id}`)).text).not.toContain(href);
+  });
+  it('the demo has one request answered on time and one still open, both through the real commands (audited)', async () => {
+    const rows = await s.deps.db
+      .selectFrom('info_requests')
+      .select(['status', 'channel', 'received_on', 'due_date', 'closed_on', 'tracking_code'])
+      .where('unit_id', '=', naRi.id)
+      .orderBy('received_on')
+      .execute();
+    expect(rows.map((r) => [r.status, r.channel])).toEqual([
+      ['answered', 'electronic'],
+      ['open', 'onsite'],
+    ]);
+    expect(rows[0]!.closed_on! <= rows[0]!.due_date).toBe(true);
+    const page = await (await signIn('canbo.nari')).get(`/units/${naRi.id}/info-requests`);
+    expect(page.status).toBe(200);
+    for (const r of rows) expect(page.text).toContain(r.tracking_code);
+    const audited = await s.deps.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'info_request').execute();
+    expect(audited.map((a) => a.action).sort()).toEqual(['info_request.answered', 'info_request.received', 'info_request.recorded']);
   });
 });
