@@ -24,7 +24,7 @@ describe('an open consultation the demo resident can comment on (R-D1, R-D2; Art
       .where('status', '=', 'open')
       .where('audience', '=', 'all')
       .executeTakeFirstOrThrow();
-    expect(c.closes_on > '2026-12-07').toBe(true);
+    expect((c.closes_on ?? '') > '2026-12-07').toBe(true);
     const resident = await signInResident(s);
     expect((await resident.get(`/units/${xd.id}/consultations`)).text).toContain(`/consultations/${c.id}`);
     const page = await resident.get(`/consultations/${c.id}`);
