@@ -86,7 +86,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   installNfc(app);
-  installContext(app, deps);
+  installContext(app, deps, (actor, t) => modules.flatMap((m) => m.menu?.(actor) ?? []).map((l) => ({ href: l.href, label: t(l.label) })));
   installIdParams(app);
   installMicrocache(app, deps.config.microcacheMs);
   installErrorHandling(app, deps);
@@ -110,7 +110,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   authRoutes(app, deps);
-  adminRoutes(app, deps);
+  adminRoutes(
+    app,
+    deps,
+    modules.flatMap((m) => m.adminLinks ?? []),
+  );
   outboxRoutes(app, deps);
   calendarRoutes(app, deps);
   auditRoutes(app, deps, modules);

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { AppDeps } from '../app-deps.js';
 import type { Unit } from '../db/types.js';
 import type { Actor } from '../platform/auth/policy.js';
+import type { MessageKey } from '../platform/i18n/index.js';
 import type { ViewCtx } from '../platform/ui/view.js';
 
 /** A module's manifest: the app, the seeds and (later) the monitoring dashboard read it. */
@@ -23,6 +24,10 @@ export type ModuleManifest = {
    * these and never this module's tables. Keys are the name within the module (`on_time`); a catalogue
    * names it `<module>.<name>` (`disclosure.on_time`). */
   indicators?: Record<string, ModuleIndicator>;
+  /** Links this module adds to the site menu for a signed-in actor (e.g. the dashboard for its readers). */
+  menu?: (actor: Actor) => { href: string; label: MessageKey }[];
+  /** This module's pages for system administrators, listed on /admin. */
+  adminLinks?: { href: string; label: MessageKey }[];
 };
 
 /** The units measured (each over its own subtree) and the period, 'YYYY-MM-DD' inclusive, Vietnam dates. */

@@ -124,7 +124,11 @@ describe('covenants', () => {
     const pub = await anon.get(`/covenants/${id}`);
     expect(pub.status).toBe(200);
     expect(pub.text).toContain(`/consultations/${cons.id}`);
-    expect((await anon.get(`/consultations/${cons.id}`)).text).toContain('Điều 2');
+    const draft = (await anon.get(`/consultations/${cons.id}`)).text;
+    expect(draft).toContain('Điều 2');
+    // The posting plan reads in Vietnamese dates (dd/mm/yyyy, DESIGN.md "Time"), not ISO.
+    expect(draft).toContain(`${formatDate(START)} – ${formatDate(cons.closes_on)}`);
+    expect(draft).not.toContain(`${START} – `);
     setDay(addDays(START, 26));
     head = await signIn(s.url, 'truongthon.xd', clock);
     // R-E1 (Decree 61 Art 9(1)): day 30 is the consultation's last day (closes_on), so not yet a vote day.

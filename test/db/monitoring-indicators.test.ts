@@ -2,7 +2,8 @@
 // test writes into the module's own tables, with the numbers a council member would count by hand:
 // disclosures on time and missing (T-2.2; Law 10/2022 Arts 11–13), consultations held and answered
 // (Art 28(5)), votes held, online and sent/recognised on time (R-A13, R-A14; Arts 20(3), 21(2)),
-// boards formed, active and answered within 15 days (T-2.5; Arts 36, 39(2)).
+// boards formed, active and answered within 15 days (T-2.5; Arts 36, 39(2)), feedback answered on time
+// among all the items that fell due, answered or not (T-2.3; R-H2, R-H3; Arts 34–35).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/types.js';
 import { findIndicator } from '../../src/modules/monitoring/compute.js';
@@ -14,6 +15,7 @@ let t: TestDb;
 let naRi: Unit;
 let province: Unit;
 let village: Unit;
+let agency: number;
 const at = '2026-01-01T00:00:00Z';
 
 beforeAll(async () => {
@@ -155,6 +157,53 @@ beforeAll(async () => {
     .insertInto('oversight_recommendations')
     .values([rec('2026-03-16', '2026-03-10'), rec('2026-04-16', '2026-04-20'), rec('2026-12-20', null)])
     .execute();
+
+  agency = (
+    await db
+      .insertInto('agencies')
+      .values({ unit_id: naRi.id, name: 'Trường Tiểu học Na Rì', kind: 'school', is_demo: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  type Status = 'received' | 'accepted' | 'answered' | 'forwarded';
+  const fb = (n: number, v: { status: Status; received: string; accept: string; resolve?: string; answered?: string; agency?: boolean }) => ({
+    tracking_code: `OT-${n}`,
+    commune_id: naRi.id,
+    kind: v.resolve ? ('complaint' as const) : ('petition' as const),
+    category: 'other',
+    channel: 'web',
+    title: 'x',
+    content: 'x',
+    anonymous: 0,
+    handler_unit_id: naRi.id,
+    handler_agency_id: v.agency ? agency : null,
+    status: v.status,
+    received_on: v.received,
+    accept_due: v.accept,
+    resolve_due: v.resolve ?? null,
+    due_on: v.answered ? null : (v.resolve ?? v.accept),
+    answered_on: v.answered ?? null,
+    created_at: at,
+    updated_at: at,
+  });
+  await db
+    .insertInto('feedback_items')
+    .values([
+      // Answered by its deadline; answered after it.
+      fb(1, { status: 'answered', received: '2026-10-01', accept: '2026-10-15', answered: '2026-10-10', agency: true }),
+      fb(2, { status: 'answered', received: '2026-10-01', accept: '2026-10-15', answered: '2026-10-20' }),
+      // Never answered, its deadline passed on 1 November: late, though no answer exists to be late.
+      fb(3, { status: 'received', received: '2026-10-01', accept: '2026-11-01', agency: true }),
+      // Still open, due 15 December (today is 7 December): not judged yet.
+      fb(4, { status: 'received', received: '2026-12-01', accept: '2026-12-15' }),
+      // A complaint received in December 2025, accepted, to be resolved by 1 February 2026: late in 2026.
+      fb(5, { status: 'accepted', received: '2025-12-20', accept: '2025-12-30', resolve: '2026-02-01' }),
+      // Forwarded to the competent body (R-H7): no answer owed here.
+      fb(6, { status: 'forwarded', received: '2026-03-01', accept: '2026-03-10' }),
+      // A complaint resolved by its resolution deadline, after the acceptance deadline: on time.
+      fb(7, { status: 'answered', received: '2026-05-01', accept: '2026-05-10', resolve: '2026-06-10', answered: '2026-06-01' }),
+    ])
+    .execute();
 });
 afterAll(() => t.drop());
 
@@ -189,5 +238,24 @@ describe("the modules' indicators over their own rows", () => {
     expect(await value('oversight.boards_active', [naRi])).toEqual([{ value: 1, of: 1 }]);
     expect(await value('oversight.boards_active', [naRi], '2025-01-01', '2025-12-31')).toEqual([{ value: 0, of: 0 }]);
     expect(await value('oversight.answered_15_days', [naRi])).toEqual([{ value: 1, of: 2 }]);
+  });
+  it('T-2.3 (R-H2, R-H3; Arts 34–35): an item not answered by its deadline is late: 2 on time of the 5 that fell due in 2026', async () => {
+    // Due in 2026: OT-1 (on time), OT-2 (late), OT-3 (open past due), OT-5 (open past its 2026 resolution
+    // deadline), OT-7 (on time). OT-4 is not due yet; OT-6 was forwarded.
+    expect(await value('feedback.on_time', [naRi, province])).toEqual([
+      { value: 2, of: 5 },
+      { value: 2, of: 5 },
+    ]);
+    // Q4: OT-1, OT-2, OT-3. Q1: only OT-5, whose deadline fell in February. 2025 owed nothing yet.
+    expect(await value('feedback.on_time', [naRi], '2026-10-01', '2026-12-31')).toEqual([{ value: 1, of: 3 }]);
+    expect(await value('feedback.on_time', [naRi], '2026-01-01', '2026-03-31')).toEqual([{ value: 0, of: 1 }]);
+    expect(await value('feedback.on_time', [naRi], '2025-01-01', '2025-12-31')).toEqual([{ value: 0, of: 0 }]);
+    // The open items past due are still counted by feedback.overdue, over the items received in the period.
+    expect(await value('feedback.overdue', [naRi])).toEqual([{ value: 1, of: null }]);
+  });
+  it('T-2.3 for an agency (Art 59(1)(c)): the school answered 1 of its 2 items due on time; the other was never answered', async () => {
+    const ref = { id: agency, unit_id: naRi.id, name: 'x', kind: 'school', path: naRi.path };
+    const out = await findIndicator('feedback.on_time')!.agencyCompute!(t.deps, { agencies: [ref], from: '2026-01-01', to: '2026-12-31' });
+    expect(out.get(agency)).toEqual({ value: 1, of: 2 });
   });
 });

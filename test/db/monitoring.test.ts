@@ -122,9 +122,9 @@ describe('indicators from the modules over the units of the query (issue 9 item 
   it('Article 2: funding spent against planned, integer đồng', async () => {
     expect((await cellOf([naRi], 'monitoring.funding_spent')).cells.get(naRi.id)).toEqual({ value: 7_500_000, of: 10_000_000, share: 0.75 });
   });
-  it('feedback: received 3, answered on time 1 of 2, 1 open past its deadline (Art 34–35)', async () => {
+  it('feedback: received 3, answered on time 1 of the 3 due (the one open past its deadline is late, R-H2), 1 overdue (Art 34–35)', async () => {
     expect((await cellOf([naRi], 'feedback.received')).cells.get(naRi.id)?.value).toBe(3);
-    expect((await cellOf([naRi], 'feedback.on_time')).cells.get(naRi.id)).toEqual({ value: 1, of: 2, share: 0.5 });
+    expect((await cellOf([naRi], 'feedback.on_time')).cells.get(naRi.id)).toEqual({ value: 1, of: 3, share: 1 / 3 });
     expect((await cellOf([naRi], 'feedback.overdue')).cells.get(naRi.id)?.value).toBe(1);
     expect((await cellOf([naRi], 'feedback.received', '2025')).cells.get(naRi.id)?.value).toBe(0);
   });
@@ -170,6 +170,10 @@ describe('the dashboard (issue 9 item 4)', () => {
     expect(page.text).toContain('Chưa đo');
     expect(page.text).toContain('<svg');
     expect(page.text).toContain('Tỷ lệ người phải tập huấn đã được tập huấn');
+    // Residents read the target's id (T-2.1) and the label; the indicator's code is only a tooltip.
+    expect(page.text).toContain('<h3 id="h-T-2.1">T-2.1:');
+    expect(page.text).not.toContain('(monitoring.training_coverage)');
+    expect(page.text).toContain('<td title="monitoring.training_coverage">');
     expect(page.text).not.toContain('monitoring.commendations');
     expect(page.text).not.toContain('report.docx');
     const order = [...page.text.matchAll(/<a href="\/monitoring\/units\/(\d+)\?period=2026/g)].map((m) => Number(m[1]));
@@ -326,7 +330,7 @@ describe('another council loads its resolution beside Na Rì (issue 9 item 1)', 
     expect(good.status).toBe(303);
     const d = await a.get(`/monitoring/units/${naRi.id}?period=2026&catalogue=tn-2026`);
     expect(d.text).toContain('Nghị quyết HĐND tỉnh Thái Nguyên');
-    expect(d.text).toContain('1/2 (50%)');
+    expect(d.text).toContain('1/3 (33%)');
     expect(d.text).not.toContain('Tỷ lệ người phải tập huấn');
     expect((await (await signIn('hdnd')).post('/monitoring/catalogues', { _csrf: Agent.csrf(page.text), text: 'x' })).status).toBe(403);
   });

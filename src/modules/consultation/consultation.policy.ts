@@ -2,6 +2,7 @@
 // enter comments, moderate, answer and close; residents of the audience comment online; anyone
 // reads an opened commune consultation. Inside an agency (Arts 53–55) only its staff read and
 // comment; its head prepares and answers; the union records its opinion (Art 55(2)).
+import type { Conn } from '../../db/index.js';
 import { type Actor, definePolicy, type Resource } from '../../platform/auth/policy.js';
 
 export const consultationPolicy = definePolicy({
@@ -53,4 +54,17 @@ export function mayCommentOnline(actor: Actor | null, c: Where, villagePaths: st
   if (c.scope === 'agency') return consultationPolicy(actor, 'commentAgency', { unitPath: c.unit_path, agencyId: c.agency_id });
   const places = villagePaths ?? [c.unit_path];
   return actor.grants.some((g) => places.some((p) => g.unitPath.startsWith(p)) && consultationPolicy(actor, 'commentOnline', { unitPath: g.unitPath }));
+}
+
+/** Of these consultations, the ids the actor may open (the same `read` as the consultation's own page):
+ * for links from other modules, e.g. a regulation's "hồ sơ lấy ý kiến" (R-D4), shown only to who may follow them. */
+export async function readableIds(db: Conn, actor: Actor | null, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('consultations as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.scope', 'c.status', 'c.agency_id', 'u.path as unit_path'])
+    .where('c.id', 'in', ids)
+    .execute();
+  return new Set(rows.filter((r) => abilities(actor, r).read).map((r) => r.id));
 }

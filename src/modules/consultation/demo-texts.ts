@@ -47,3 +47,17 @@ Quy chế áp dụng đối với cán bộ quản lý, giáo viên, nhân viên
 Kế hoạch năm học, dự toán, quyết toán, quy chế chi tiêu nội bộ được công khai trong thời hạn 05 ngày làm việc.
 Điều 3. Góp ý
 Cán bộ, giáo viên góp ý trực tiếp, qua tổ chuyên môn, qua công đoàn hoặc trên hệ thống thông tin nội bộ.`;
+
+export const ROADS_DRAFT = `KẾ HOẠCH PHÁT TRIỂN GIAO THÔNG NÔNG THÔN XÃ XUÂN DƯƠNG NĂM 2027
+(Dự thảo lấy ý kiến Nhân dân)
+
+Điều 1. Mục tiêu
+Cứng hóa thêm 4 km đường trục thôn, bảo đảm đi lại thuận lợi quanh năm đến trung tâm xã.
+Điều 2. Các tuyến ưu tiên
+1. Đường từ trung tâm xã đến thôn Khau Pái (1,8 km).
+2. Đường từ nhà văn hóa các thôn đến khu sản xuất tập trung (1,2 km).
+3. Sửa chữa ngầm tràn qua suối và đoạn đường sạt lở sau mùa mưa 2026.
+Điều 3. Nguồn vốn
+Ngân sách nhà nước hỗ trợ xi măng, máy móc; Nhân dân đóng góp ngày công và hiến đất làm đường theo thỏa thuận của từng thôn.
+Điều 4. Tổ chức thực hiện
+Ban quản lý xây dựng xã chủ trì; Ban Giám sát đầu tư của cộng đồng giám sát từng công trình.`;

@@ -16,7 +16,7 @@ import { closeConsultation, openConsultation } from './commands/lifecycle.js';
 import { type ConsultationInput, saveConsultation } from './commands/save.js';
 import { publishSynthesis, saveResponse } from './commands/synthesis.js';
 import { articlesOf } from './consultation.repo.js';
-import { REGULATION_DRAFT, SCHOOL_DRAFT, VILLAGE_MERGE_DRAFT } from './demo-texts.js';
+import { REGULATION_DRAFT, ROADS_DRAFT, SCHOOL_DRAFT, VILLAGE_MERGE_DRAFT } from './demo-texts.js';
 
 const vi = translator('vi');
 
@@ -73,6 +73,11 @@ async function comments(deps: AppDeps, actor: Actor, id: number, day: string, li
 
 export async function seedDemoConsultations(deps: AppDeps): Promise<void> {
   if (await deps.db.selectFrom('consultations').select('id').limit(1).executeTakeFirst()) return;
+  await seedNaRi(deps);
+  await seedXuanDuong(deps);
+}
+
+async function seedNaRi(deps: AppDeps): Promise<void> {
   const commune = await unitByCode(deps.db, '02155', '2026-07-01');
   if (!commune) return;
   const official = await actorOf(deps, 'canbo.nari');
@@ -223,4 +228,41 @@ export async function seedDemoConsultations(deps: AppDeps): Promise<void> {
       opinion: 'Ban Chấp hành công đoàn nhất trí với dự thảo, đề nghị bổ sung việc đối thoại định kỳ giữa Hiệu trưởng và giáo viên.',
     }),
   );
+}
+
+/** 4. Open in Xã Xuân Dương to the whole commune: the demo resident (household representative in Thôn
+ * Khau Pái, phone DEMO_RESIDENT_PHONE) signs in with a code and comments on an article (R-D1, Art 26). */
+async function seedXuanDuong(deps: AppDeps): Promise<void> {
+  const commune = await unitByCode(deps.db, '02191', '2026-07-01');
+  if (!commune) return;
+  const official = await actorOf(deps, 'canbo.xuanduong');
+  const villages = await villagesOf(deps, commune);
+  const today = todayInVietnam(deps.clock.now());
+  const opened = addDays(today, -3);
+  const target = { unitId: commune.id, scope: 'commune' as const, agencyId: null, villageIds: new Set(villages.map((v) => v.id)) };
+  const plan = must(
+    'xuan duong plan',
+    await saveConsultation(
+      at(deps, addDays(today, -5)),
+      vi,
+      official,
+      target,
+      input({
+        matter: 'item1',
+        title: 'Dự thảo Kế hoạch phát triển giao thông nông thôn xã Xuân Dương năm 2027',
+        summary: 'UBND xã lấy ý kiến Nhân dân về các tuyến đường được ưu tiên làm mới, sửa chữa năm 2027 (khoản 1 Điều 25).',
+        draftText: ROADS_DRAFT,
+        periodDays: '30',
+        planTimeline: `Từ ${formatDate(opened)}, 30 ngày`,
+        planResponsible: 'Công chức Địa chính - Xây dựng xã',
+        planSentOn: formatDate(addDays(today, -5)),
+      }),
+      [],
+    ),
+  );
+  if (!plan.ok) return;
+  must('open xuan duong plan', await openConsultation(at(deps, opened), vi, official, plan.id));
+  await comments(deps, official, plan.id, addDays(today, -1), [
+    { article: 2, channel: 'meeting', body: 'Đề nghị ưu tiên đoạn đường vào điểm trường thôn vì mùa mưa học sinh đi lại khó khăn.', stance: 'agree' },
+  ]);
 }

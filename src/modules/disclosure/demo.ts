@@ -18,6 +18,7 @@ import { publishDisclosure } from './commands/publish.js';
 import { saveDraft } from './commands/save-draft.js';
 import type { DraftInput } from './commands/validate.js';
 import { targetFor } from './context.js';
+import { seedDemoInfoRequests } from './info-requests/demo.js';
 
 /** Commands report problems in a language; the demo seed reads them in Vietnamese. */
 const vi = translator('vi');
@@ -354,4 +355,6 @@ export async function seedDemoDisclosures(deps: AppDeps): Promise<void> {
     );
     if (saved.ok) await publishDisclosure(at, actor, saved.id, naRi.id);
   }
+  // Requests for information (R-C4): one answered, one open.
+  await seedDemoInfoRequests(deps);
 }

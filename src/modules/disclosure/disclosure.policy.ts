@@ -2,7 +2,7 @@
 // the unit prepare and publish; village heads record that they relayed a disclosure (Art 13(4));
 // council observers and the commune Front read everything, drafts included; anyone reads published
 // commune disclosures; agency disclosures only that agency's staff (Art 46).
-import { definePolicy } from '../../platform/auth/policy.js';
+import { type Actor, definePolicy, type Resource } from '../../platform/auth/policy.js';
 
 export const disclosurePolicy = definePolicy({
   readPublished: 'anyone',
@@ -19,3 +19,7 @@ export const disclosurePolicy = definePolicy({
   prepareAgency: ['agency_head'],
 });
 export type DisclosureAction = Parameters<typeof disclosurePolicy>[1];
+
+/** Who opens the commune's information requests (R-C4; Art 12): those who answer them and those who read them. */
+export const mayReadRequests = (actor: Actor | null, res: Resource) =>
+  disclosurePolicy(actor, 'manageRequests', res) || disclosurePolicy(actor, 'readRequests', res);

@@ -5,6 +5,7 @@ import type { ViewCtx } from '../../platform/ui/view.js';
 import { defineModule } from '../module.js';
 import { disclosureApi } from './api.js';
 import { seedDemoDisclosures } from './demo.js';
+import { mayReadRequests } from './disclosure.policy.js';
 import { feedRoutes } from './feeds.js';
 import { disclosureIndicators } from './indicators.js';
 import { infoRequestRoutes } from './info-requests/routes.js';
@@ -42,6 +43,12 @@ async function communeSection(deps: AppDeps, commune: Unit, view: ViewCtx) {
       <p>
         <a href={`/units/${commune.id}/disclosures`}>{t('disclosure.section.all', { unit: commune.name })}</a>
       </p>
+      {mayReadRequests(view.actor, { unitPath: commune.path }) && (
+        // R-C4 (Art 12(2)): requests to answer within 03 working days, for the officials who answer them.
+        <p>
+          <a href={`/units/${commune.id}/info-requests`}>{t('inforeq.title')}</a>
+        </p>
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { contentDisposition, filePath } from '../../platform/files/store.js';
 import { sendPage, viewOf } from '../../platform/http/context.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import { abilities, communeOf, villagesOf } from './context.js';
+import { mayReadRequests } from './disclosure.policy.js';
 import * as repo from './disclosure.repo.js';
 import { presentDisclosure } from './present.js';
 import { AGENCY_CATEGORIES, COMMUNE_CATEGORIES } from './rules/categories.js';
@@ -104,6 +105,7 @@ export function disclosureRoutes(app: FastifyInstance, deps: AppDeps): void {
           years: Array.from({ length: 6 }, (_, i) => currentYear + 1 - i),
           canPrepare: can.prepare,
           canSeeDrafts: can.readDrafts,
+          canReadRequests: !agencyId && mayReadRequests(req.actor, { unitPath: unit.path }),
           following,
           base: agencyId ? `/agencies/${agencyId}/disclosures` : `/units/${unit.id}/disclosures`,
         }}

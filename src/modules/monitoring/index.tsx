@@ -6,6 +6,7 @@ import { defineModule } from '../module.js';
 import { monitoringApi } from './api.js';
 import { seedDemoMonitoring } from './demo.js';
 import { monitoringIndicators } from './indicators.js';
+import { monitoringPolicy } from './monitoring.policy.js';
 import { monitoringRoutes } from './routes.js';
 import { communeSection } from './section.js';
 
@@ -18,6 +19,16 @@ export const monitoringModule = defineModule({
   },
   seedDemo: seedDemoMonitoring,
   communeSection,
+  // Loading another council's resolution as a target catalogue (admins).
+  adminLinks: [{ href: '/monitoring/catalogues', label: 'monitoring.catalogue.title' }],
+  // Council observers, the Front and leaders (readAll) find their dashboard in the site menu: the
+  // highest unit they read, e.g. the province for a council observer of the province.
+  menu: (actor) => {
+    const top = actor.grants
+      .filter((g) => monitoringPolicy({ ...actor, grants: [g] }, 'readAll', { unitPath: g.unitPath }))
+      .sort((a, b) => a.unitPath.length - b.unitPath.length)[0];
+    return top ? [{ href: `/monitoring/units/${top.unitId}`, label: 'monitoring.short' }] : [];
+  },
   auditSubjects: {
     monitoring_record: async (deps, id) => {
       const r = await deps.db

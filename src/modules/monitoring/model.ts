@@ -22,6 +22,8 @@ import {
 
 export type Dashboard = {
   unit: Unit;
+  /** The unit one level up, for the "lên cấp trên" link (none at the root). */
+  parent: { id: number; name: string } | null;
   catalogue: Catalogue;
   catalogues: { key: string; title: string }[];
   period: Period;
@@ -78,7 +80,11 @@ export async function dashboard(
   all: Catalogue[],
   opts: { internal: boolean; trend: boolean },
 ): Promise<Dashboard> {
-  const [children, agencies] = await Promise.all([childrenOf(deps, unit, period), agenciesOf(deps, unit, period)]);
+  const [children, agencies, parent] = await Promise.all([
+    childrenOf(deps, unit, period),
+    agenciesOf(deps, unit, period),
+    unit.parent_id === null ? undefined : deps.db.selectFrom('units').select(['id', 'name']).where('id', '=', unit.parent_id).executeTakeFirst(),
+  ]);
   const quarters = opts.trend ? quartersUpTo(period) : [];
   const quarterly = { ...cat, measures: cat.measures.filter((m) => m.period === 'quarter') };
   // The unit and the units one level down in one evaluation: a module's grouped query over the
@@ -99,6 +105,7 @@ export async function dashboard(
     .sort((a, b) => (a.score ?? 2) - (b.score ?? 2) || a.agency.name.localeCompare(b.agency.name, 'vi'));
   return {
     unit,
+    parent: parent ?? null,
     catalogue: cat,
     catalogues: all.map((c) => ({ key: c.key, title: c.title })),
     period,
@@ -132,7 +139,7 @@ export function evidenceOf(deps: AppDeps, unit: Unit, p: Period): Promise<Eviden
 
 /** One agency's page (issue 9 item 4, the last level of the drill-down): its indicators against the
  * targets and its trend by quarter, beside the unit it belongs to. */
-export type AgencyDashboard = Omit<Dashboard, 'children' | 'childRows' | 'agencies' | 'agencyRows' | 'evidence'> & { agency: AgencyRef };
+export type AgencyDashboard = Omit<Dashboard, 'children' | 'childRows' | 'agencies' | 'agencyRows' | 'evidence' | 'parent'> & { agency: AgencyRef };
 
 export async function agencyDashboard(
   deps: AppDeps,

@@ -151,6 +151,13 @@ export function UnitPage({ view, m }: { view: ViewCtx; m: UnitPageModel }) {
           </>
         )}
       </dl>
+      {u.current && (u.level === 'province' || u.level === 'district') && (
+        // The resolution's dashboard (issue 9) for the council, the Front and leaders; a commune's is in
+        // its monitoring section below.
+        <p>
+          <a href={`/monitoring/units/${u.id}`}>{t('monitoring.section.dashboard', { unit: u.name })}</a>
+        </p>
+      )}
       {(m.successor || m.predecessors.length > 0 || u.validTo) && (
         <section aria-labelledby="h-history">
           <h2 id="h-history">{t('unit.history')}</h2>

@@ -5,6 +5,7 @@
 //   GET /agencies/:id/regulations/new          POST /agencies/:id/regulations   (agency regulation)
 //   GET /agencies/:id/staff-conferences/new    POST /agencies/:id/staff-conferences
 //   GET /staff-conferences/:id                 POST /staff-conferences/:id/decisions | reviews
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import type { Actor } from '../../platform/auth/policy.js';
@@ -15,6 +16,7 @@ import { field } from '../../platform/http/forms.js';
 import { idOr404 } from '../../platform/http/ids.js';
 import { formatNumber } from '../../platform/i18n/index.js';
 import type { Failure } from '../../platform/results.js';
+import { readableIds } from '../consultation/consultation.policy.js';
 import { agencyHolder, communeHolder, type Holder, may } from './commands/common.js';
 import { type ConferenceInput, emptyConference, recordConference, recordDecision, recordReview, recordStaffCount, staffOn } from './commands/conference.js';
 import { eligibleConsultations, emptyIssue, type IssueInput, issueRegulation } from './commands/regulation.js';
@@ -116,6 +118,12 @@ export function workplaceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const m = {
       a: { id: a.id, name: a.name, unitId: h.unit.id, unitName: h.unit.name },
       regulations,
+      // The consultation behind each version (R-D4), linked only for who may open it (Art 53: its staff).
+      readableConsultations: await readableIds(
+        db,
+        req.actor,
+        regulations.map((r) => r.consultation_id),
+      ),
       staff: staff ?? null,
       conferences,
       workYear,

@@ -23,7 +23,8 @@ function requireAdmin(req: FastifyRequest): Actor & { adminPaths: string[] } {
   return { ...req.actor, adminPaths };
 }
 
-export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
+/** `moduleLinks`: the modules' own administration pages (ModuleManifest.adminLinks), listed on /admin. */
+export function adminRoutes(app: FastifyInstance, deps: AppDeps, moduleLinks: { href: string; label: MessageKey }[] = []): void {
   const { db } = deps;
 
   async function rolesPage(req: FastifyRequest, values: Partial<GrantInput> = {}, errors?: FieldErrors) {
@@ -136,6 +137,11 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
           <li>
             <a href="/admin/calendar">{t('admin.calendar')}</a>
           </li>
+          {moduleLinks.map((l) => (
+            <li key={l.href}>
+              <a href={l.href}>{t(l.label)}</a>
+            </li>
+          ))}
         </ul>
       </Layout>,
     );

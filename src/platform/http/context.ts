@@ -17,7 +17,13 @@ const CSRF_COOKIE = 'dc_csrf';
 const FLASH_COOKIE = 'dc_flash';
 export const LANG_COOKIE = 'dc_lang';
 
+/** The site menu's links for an actor, from the modules' manifests (given by the composition root). */
+export type MenuFor = (actor: Actor, t: T) => { href: string; label: string }[];
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    menuFor: MenuFor;
+  }
   interface FastifyRequest {
     lang: Lang;
     t: T;
@@ -32,7 +38,8 @@ declare module 'fastify' {
   }
 }
 
-export function installContext(app: FastifyInstance, deps: AppDeps): void {
+export function installContext(app: FastifyInstance, deps: AppDeps, menuFor: MenuFor = () => []): void {
+  app.decorate('menuFor', menuFor);
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('t', null as unknown as T);
   app.decorateRequest('actor', null);
@@ -124,6 +131,7 @@ export function viewOf(req: FastifyRequest, deps: AppDeps): ViewCtx {
     path: req.url,
     demo: deps.config.seedDemoOnFirstStart,
     devOutbox: deps.config.devOutbox,
+    menu: req.actor ? req.server.menuFor(req.actor, req.t) : [],
     flash: req.flash,
     csrf: () => {
       req.csrfUsed = true;

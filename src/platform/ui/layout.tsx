@@ -25,6 +25,11 @@ export function Layout(props: { view: ViewCtx; title: string; children: Componen
             </a>
             <nav aria-label={t('nav.main')}>
               <a href="/units">{t('nav.units')}</a>
+              {view.menu?.map((m) => (
+                <a key={m.href} href={m.href}>
+                  {m.label}
+                </a>
+              ))}
               {actor?.grants.some((g) => g.role === 'admin') && <a href="/admin">{t('nav.admin')}</a>}
               {actor && <a href="/notifications">{t('nav.notifications')}</a>}
               {view.devOutbox && <a href="/dev/outbox">{t('nav.outbox')}</a>}

@@ -10,5 +10,7 @@ export type ViewCtx = {
   path: string;
   demo: boolean;
   devOutbox: boolean;
+  /** Links the modules add to the site menu for the signed-in actor (ModuleManifest.menu), translated. */
+  menu?: { href: string; label: string }[];
   flash?: string;
 };

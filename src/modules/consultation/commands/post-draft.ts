@@ -6,6 +6,7 @@ import type { Conn, Dialect } from '../../../db/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { todayInVietnam } from '../../../platform/calendar/calendar.js';
+import { formatDate } from '../../../platform/i18n/index.js';
 import { splitArticles } from '../rules/articles.js';
 import { lastDay } from '../rules/period.js';
 
@@ -41,7 +42,8 @@ export async function postDraftForComments(trx: Conn, dialect: Dialect, now: Dat
       short_period_law: null,
       plan_content: d.summary,
       plan_forms: JSON.stringify(d.planForms),
-      plan_timeline: `${today} – ${closesOn}`,
+      // Shown as written on the draft's page: Vietnamese dates (dd/mm/yyyy), like every date a resident reads.
+      plan_timeline: `${formatDate(today)} – ${formatDate(closesOn)}`,
       plan_responsible: d.responsible,
       plan_sent_on: today,
       opens_on: today,

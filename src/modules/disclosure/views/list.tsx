@@ -19,6 +19,8 @@ export type ListModel = {
   years: number[];
   canPrepare: boolean;
   canSeeDrafts: boolean;
+  /** Officials and observers: the requests for information to answer (R-C4). */
+  canReadRequests: boolean;
   following: boolean | null;
   base: string;
 };
@@ -49,6 +51,12 @@ export function DisclosureListPage({ view, m }: { view: ViewCtx; m: ListModel })
           )}
           {' · '}
           <a href={`/units/${m.unit.id}/info-requests/new`}>{t('disclosure.list.infoRequest')}</a>
+          {m.canReadRequests && (
+            <>
+              {' · '}
+              <a href={`/units/${m.unit.id}/info-requests`}>{t('inforeq.title')}</a>
+            </>
+          )}
         </p>
       )}
       {m.canPrepare && (

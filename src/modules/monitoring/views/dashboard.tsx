@@ -24,6 +24,11 @@ export function DashboardPage({ view, d, years, canRecord }: { view: ViewCtx; d:
       <p class="lead">
         {d.catalogue.title} · {periodLabel}
       </p>
+      {d.parent && (
+        <p>
+          <a href={`/monitoring/units/${d.parent.id}?${q}`}>{t('monitoring.up', { unit: d.parent.name })}</a>
+        </p>
+      )}
       <Filters view={view} action={base} d={d} years={years} />
       <ul class="list">
         {d.internal && (
@@ -170,9 +175,9 @@ export function Targets({ view, d, id, agency = false }: { view: ViewCtx; d: Pic
                   const s = status(c, r.kind, r.goal, r.notApplicable);
                   return (
                     <tr key={r.measure.indicator}>
-                      <td>
-                        {labelOf(r.measure, agency)} <span class="muted">({r.measure.indicator})</span>
-                      </td>
+                      {/* The target's id heads the table; the indicator's code (as in the CSV, JSON and Excel)
+                          only as a tooltip: residents read the label, not our internal names. */}
+                      <td title={r.measure.indicator}>{labelOf(r.measure, agency)}</td>
                       <td>{cellText(c, r.kind, lang, r.notApplicable)}</td>
                       <td>{r.kind === 'share' && !r.notApplicable ? `${r.goal}%` : '—'}</td>
                       <td>

@@ -12,7 +12,7 @@ import { ConferenceTag, RegulationLine } from './register.js';
 
 type Place = { id: number; name: string; unitId: number; unitName: string };
 
-export function Versions(p: { view: ViewCtx; rows: WorkplaceRegulation[] }) {
+export function Versions(p: { view: ViewCtx; rows: WorkplaceRegulation[]; readable: Set<number> }) {
   const { t } = p.view;
   if (p.rows.length === 0) return null;
   return (
@@ -33,7 +33,13 @@ export function Versions(p: { view: ViewCtx; rows: WorkplaceRegulation[] }) {
               {r.version} · {t(`workplace.kind.${r.kind}`)}
             </td>
             <td>
-              {r.issued_number} · {r.title} · <a href={`/consultations/${r.consultation_id}`}>{t('workplace.reg.consultation')}</a>
+              {r.issued_number} · {r.title}
+              {p.readable.has(r.consultation_id) && (
+                <>
+                  {' · '}
+                  <a href={`/consultations/${r.consultation_id}`}>{t('workplace.reg.consultation')}</a>
+                </>
+              )}
             </td>
             <td>{formatDate(r.in_force_from)}</td>
             <td>{t(`workplace.reg.status.${r.status}`)}</td>
@@ -49,6 +55,7 @@ export function AgencyPage(p: {
   m: {
     a: Place;
     regulations: WorkplaceRegulation[];
+    readableConsultations: Set<number>;
     staff: { staff: number; counted_on: string } | null;
     conferences: WorkplaceConference[];
     workYear: number;
@@ -73,7 +80,7 @@ export function AgencyPage(p: {
       <p>
         <RegulationLine view={view} r={current} />
       </p>
-      <Versions view={view} rows={m.regulations} />
+      <Versions view={view} rows={m.regulations} readable={m.readableConsultations} />
       {m.canIssue && (
         <p>
           <a class="btn sec" href={`/agencies/${m.a.id}/regulations/new`}>
