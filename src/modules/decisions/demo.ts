@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Actor, Role } from '../../platform/auth/policy.js';
 import { loadActor } from '../../platform/auth/session.js';
 import { addDays, todayInVietnam } from '../../platform/calendar/calendar.js';
+import { addMonths } from '../../platform/calendar/periods.js';
 import { fixedClock } from '../../platform/clock.js';
 import { formatDate, translator } from '../../platform/i18n/index.js';
 import { rng } from '../units/demo.js';
@@ -21,6 +22,7 @@ import { recordMeeting } from './commands/record-meeting.js';
 import { emptySchedule, scheduleVote } from './commands/schedule.js';
 import { publishResult, submitVote } from './commands/submit.js';
 import * as repo from './decisions.repo.js';
+import { sittingHead } from './demo-head.js';
 
 export const DEMO_REPRESENTATIVE_PHONES = ['0912000002', '0912000003'];
 const t = translator('vi');
@@ -184,6 +186,8 @@ export async function seedDemoDecisions(deps: AppDeps): Promise<void> {
       }
     });
   }
+  // 6. The demo village head's term (R-B4): recognised by the commune 20 months ago, 60 months long.
+  await sittingHead(deps, v1.id, headUser.id, addMonths(today, -20));
 }
 
 /** Art 16(2): the village head proposes after agreeing with the Front work committee head on `agreedOn`. */
