@@ -19,7 +19,8 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outli
 .hdr nav{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
 .hdr nav a,.hdr nav button{min-height:44px;display:inline-flex;align-items:center}
 .linkbtn{background:none;border:0;color:inherit;font:inherit;text-decoration:underline;cursor:pointer;padding:0}
-.demo{background:#fff7bf;border-bottom:1px solid #d4c200;padding:.4rem 1rem;font-size:.95rem}
+.demo{background:#fff7bf;border-bottom:1px solid #d4c200;padding:.4rem 1rem;font-size:.95rem;color:#1a1a1a}
+.hdr .demo .w{display:block;padding:0}
 .w{max-width:60rem;margin:0 auto}
 main{padding:1rem}
 h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}

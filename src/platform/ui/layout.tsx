@@ -48,12 +48,12 @@ export function Layout(props: { view: ViewCtx; title: string; children: Componen
               )}
             </nav>
           </div>
+          {view.demo && (
+            <div class="demo" role="note">
+              <div class="w">{t('app.demoBanner')}</div>
+            </div>
+          )}
         </header>
-        {view.demo && (
-          <div class="demo" role="note">
-            <div class="w">{t('app.demoBanner')}</div>
-          </div>
-        )}
         <main id="main" class="w">
           {props.crumbs && props.crumbs.length > 0 && (
             <nav class="crumbs" aria-label={view.t('nav.breadcrumb')}>
