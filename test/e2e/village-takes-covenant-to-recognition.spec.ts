@@ -86,14 +86,15 @@ describe('a village takes a covenant from proposal to recognition; the public re
     await page.getByLabel('Số ngày niêm yết (ít nhất 30)').fill('30');
     await page.getByRole('button', { name: 'Niêm yết và mở lấy ý kiến' }).click();
     await shows(page.getByRole('status').filter({ hasText: 'Đã niêm yết' }));
-    await shows(page.getByText('Được biểu quyết từ ngày 09/01/2027'));
+    await shows(page.getByText('Được biểu quyết từ ngày 10/01/2027'));
     await expectNoAxeViolations(page);
   });
 
   it('R-E2, R-E4, R-E3: the village meets after 30 days; the commune recognises the dossier in the browser', async () => {
     const id = Number(covenantUrl.split('/').pop());
     const matterId = (await server.deps.db.selectFrom('covenants').select('matter_id').where('id', '=', id).executeTakeFirstOrThrow()).matter_id!;
-    const day = addDays(START, 30);
+    // R-E1: posted 10/12 for 30 days, counted from 11/12 (Civil Code Art 147): comments until 09/01, the vote from 10/01.
+    const day = addDays(START, 31);
     clock.set(`${day}T02:00:00Z`);
     const [head, front] = [await actor('truongthon.xd'), await actor('bancongtac.xd')];
     const at = { ...server.deps, clock };
@@ -143,22 +144,22 @@ describe('a village takes a covenant from proposal to recognition; the public re
     await page.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page.goto(`${server.url}${covenantUrl}`);
     await shows(page.getByText('Đang có hiệu lực'));
-    await page.getByLabel('Ngày gửi trưởng thôn, Ban công tác Mặt trận').fill('12/01/2027');
-    await page.getByLabel('Ngày công bố').fill('12/01/2027');
+    await page.getByLabel('Ngày gửi trưởng thôn, Ban công tác Mặt trận').fill('13/01/2027');
+    await page.getByLabel('Ngày công bố').fill('13/01/2027');
     await page.getByLabel('Nhà văn hóa thôn').check();
     await page.getByRole('button', { name: 'Lưu' }).first().click();
     await shows(page.locator('.emsg').filter({ hasText: 'Điều 15' }));
     await expectNoAxeViolations(page);
     await page.getByLabel('Loa truyền thanh').check();
     await page.getByRole('button', { name: 'Lưu' }).first().click();
-    await shows(page.getByText(/Công bố ngày 12\/01\/2027/));
+    await shows(page.getByText(/Công bố ngày 13\/01\/2027/));
   });
 
   it('the public reads the text in force, its versions and what changed between them', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}${covenantUrl}`);
     await shows(page.getByRole('heading', { level: 1, name: 'Hương ước thôn sửa đổi năm 2026' }));
-    await shows(page.getByText(/Được công nhận ngày 12\/01\/2027/));
+    await shows(page.getByText(/Được công nhận ngày 13\/01\/2027/));
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'So sánh với phiên bản trước' }).click();
     await shows(page.locator('del').filter({ hasText: 'nộp 200.000 đồng.' }));
