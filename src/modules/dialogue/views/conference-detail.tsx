@@ -176,6 +176,7 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
             <TextField name="secretary" label={t('dialogue.conf.secretary')} hint={t('dialogue.conf.secretaryHint')} value={v.secretary} error={e.secretary} />
             <TextArea name="headReport" label={t('dialogue.agenda.headReport')} value={v.headReport} error={e.headReport} rows={5} />
             <FileField
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
               multiple
               accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
               name="head_report"
@@ -184,6 +185,7 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
             />
             <TextArea name="frontReport" label={t('dialogue.agenda.frontReport')} value={v.frontReport} error={e.frontReport} rows={5} />
             <FileField
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
               multiple
               accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
               name="front_report"
@@ -192,6 +194,7 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
             />
             <TextArea name="boardReport" label={t('dialogue.agenda.boardReport')} value={v.boardReport} error={e.boardReport} rows={5} />
             <FileField
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
               multiple
               accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
               name="board_report"
@@ -217,6 +220,7 @@ export function ConferenceDetailPage(p: { view: ViewCtx; m: ConferenceDetailMode
             <input type="hidden" name="_csrf" value={view.csrf()} />
             <TextArea name="resultReport" label={t('dialogue.result.field')} value={v.resultReport} error={e.resultReport} rows={8} />
             <FileField
+              again={Object.keys(e).length ? t('form.filesAgain') : undefined}
               multiple
               accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx"
               name="result_report"
